@@ -1,0 +1,21 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ServicePlatformModule } from '#runtime';
+import { DemandIntakeDatabase } from './database/demand-intake.database.js';
+import { DemandIntakeEnvironment } from './demand-intake.environment.js';
+
+@Module({})
+export class AppModule {
+  static register(env: DemandIntakeEnvironment): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ServicePlatformModule.forService({
+          service: 'demand-intake',
+          env,
+          envClass: DemandIntakeEnvironment,
+          ...DemandIntakeDatabase,
+        }),
+      ],
+    };
+  }
+}

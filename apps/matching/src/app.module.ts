@@ -1,0 +1,21 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ServicePlatformModule } from '#runtime';
+import { MatchingDatabase } from './database/matching.database.js';
+import { MatchingEnvironment } from './matching.environment.js';
+
+@Module({})
+export class AppModule {
+  static register(env: MatchingEnvironment): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ServicePlatformModule.forService({
+          service: 'matching',
+          env,
+          envClass: MatchingEnvironment,
+          ...MatchingDatabase,
+        }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,9 @@
+import type { ServiceDatabaseSpec } from '#runtime';
+import { MessagingTables1732320000002 } from './migrations/1732320000002-messaging-tables.js';
+
+/** The matching schema: its entities and migrations, listed explicitly. */
+export const MatchingDatabase: ServiceDatabaseSpec = {
+  schema: 'matching',
+  entities: [],
+  migrations: [MessagingTables1732320000002],
+};

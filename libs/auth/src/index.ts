@@ -1,0 +1,10 @@
+export * from './role.js';
+export type { Caller } from './caller.js';
+export * from './errors.js';
+export * from './jwt-verifier.js';
+export * from './token-minter.js';
+export * from './tenant.js';
+export * from './auth.constants.js';
+export * from './decorators.js';
+export * from './jwt-auth.guard.js';
+export * from './auth.module.js';
