@@ -13,6 +13,8 @@ const shared = {
 
 /** @type {import('jest').Config} */
 export default {
+  // Integration and e2e tests wait on a real broker; unit tests finish long before this.
+  testTimeout: 300_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {
