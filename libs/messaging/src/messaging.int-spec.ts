@@ -103,6 +103,30 @@ describe('messaging against real PostgreSQL and Kafka', () => {
     expect(published).toEqual(expect.arrayContaining([first.eventId, second!.eventId]));
   });
 
+  it('publishes rows of one key in id order even when transactions for several keys interleave', async () => {
+    const writer = new OutboxWriter(SCHEMA, 'demand-intake');
+    const keys = ['k0', 'k1', 'k2', 'k3'].map((k) => `${k}-${randomUUID()}`);
+    await Promise.all(
+      keys.map((key) =>
+        dataSource.transaction(async (m) => {
+          for (let seq = 1; seq <= 100; seq += 1) {
+            await writer.append(m, PlatformCanaryV1Contract, canary(key, seq), { correlationId: key });
+          }
+        }),
+      ),
+    );
+    const r = relay();
+    while ((await r.step()) === 'published');
+    const messages = await readTopic(topics.physical(PlatformCanaryV1Contract.topic), 10_000, 8_000);
+    for (const key of keys) {
+      const sequences = messages
+        .filter((m) => m.key === key)
+        .sort((a, b) => Number(a.offset) - Number(b.offset))
+        .map((m) => (JSON.parse(m.value!) as EventEnvelope<PlatformCanaryV1>).payload.sequence);
+      expect(sequences).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    }
+  });
+
   it('lets only one relay publish at a time, so per-key order holds with several instances', async () => {
     const writer = new OutboxWriter(SCHEMA, 'demand-intake');
     await dataSource.transaction(async (m) => {
@@ -290,7 +314,7 @@ describe('messaging against real PostgreSQL and Kafka', () => {
     );
     await consumer.start();
     try {
-      const messages = await readTopic(topics.physical(PlatformCanaryV1Contract.topic), 100, 5_000);
+      const messages = await readTopic(topics.physical(PlatformCanaryV1Contract.topic), 100_000, 5_000);
       expect(messages.filter((m) => m.key === streamKey)).toHaveLength(3);
       await expectEventually(async () => {
         const rows = (await dataSource.query(`SELECT sequence FROM ${SCHEMA}.applied WHERE stream_key = $1 ORDER BY sequence`, [streamKey])) as { sequence: number }[];

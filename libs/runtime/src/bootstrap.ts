@@ -39,6 +39,8 @@ export async function bootstrapService(options: ServiceBootstrapOptions): Promis
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 
+  // Init first: migrations run and topics exist before the consumer subscribes.
+  await app.init();
   app.connectMicroservice({ strategy: app.get(MessagingRuntime).createEventServer() }, { inheritAppConfig: false });
   await app.startAllMicroservices();
   await app.listen(env.PORT, env.HOST);

@@ -4,3 +4,4 @@ export * from './kafka.js';
 export * from './keys.js';
 export * from './paths.js';
 export * from './service-process.js';
+export * from './platform.js';

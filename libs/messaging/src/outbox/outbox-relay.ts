@@ -116,11 +116,12 @@ export class OutboxRelay {
       )) as { locked: boolean }[];
       if (!locked) return 'not-leader';
       const rows = (await manager.query(
-        `SELECT id::text AS id, topic, message_key, envelope::text AS value, headers,
-                event_id::text AS event_id, event_type, event_version
-           FROM ${this.table}
-          WHERE published_at IS NULL
-          ORDER BY id
+        // Order by the bigint column: "ORDER BY id" would sort the text alias, putting 10 before 2.
+        `SELECT o.id::text AS id, o.topic, o.message_key, o.envelope::text AS value, o.headers,
+                o.event_id::text AS event_id, o.event_type, o.event_version
+           FROM ${this.table} o
+          WHERE o.published_at IS NULL
+          ORDER BY o.id
           LIMIT $1`,
         [this.options.batchSize],
       )) as OutboxRow[];
