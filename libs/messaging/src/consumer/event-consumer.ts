@@ -38,6 +38,8 @@ export interface EventConsumerOptions {
   infrastructureBackoff: BackoffPolicy;
 }
 
+const COMMIT_EVERY = 100;
+
 export const DLQ_HEADERS = {
   error: 'x-dlq-error',
   errorKind: 'x-dlq-error-kind',
@@ -106,16 +108,34 @@ export class EventConsumer {
   }
 
   private async processBatch(batch: PartitionBatch, session: BatchSession): Promise<void> {
-    for (const message of batch.messages) {
-      if (this.stopping || !session.shouldContinue()) return;
-      const outcome = await this.process(message, session);
-      if (outcome === null) return; // stopping mid-retry: leave the offset for the next owner
-      if (outcome.kind === 'dead-letter') {
-        const sent = await this.deadLetter(message, outcome, session);
-        if (!sent) return;
+    // Offsets are committed after the handlers' transactions, every COMMIT_EVERY messages and at
+    // the end of the batch: a crash in between redelivers a few events, which the inbox absorbs.
+    let uncommitted: string | null = null;
+    let sinceCommit = 0;
+    const flush = async () => {
+      if (uncommitted === null) return;
+      await session.commit(uncommitted);
+      uncommitted = null;
+      sinceCommit = 0;
+    };
+    try {
+      for (const message of batch.messages) {
+        if (this.stopping || !session.shouldContinue()) return;
+        const outcome = await this.process(message, session);
+        if (outcome === null) return; // stopping mid-retry: leave the offset for the next owner
+        if (outcome.kind === 'dead-letter') {
+          const sent = await this.deadLetter(message, outcome, session);
+          if (!sent) return;
+        }
+        uncommitted = (BigInt(message.offset) + 1n).toString();
+        sinceCommit += 1;
+        if (sinceCommit >= COMMIT_EVERY) {
+          await flush();
+          await session.heartbeat();
+        }
       }
-      await session.commit((BigInt(message.offset) + 1n).toString());
-      await session.heartbeat();
+    } finally {
+      await flush();
     }
   }
 
