@@ -17,7 +17,6 @@ export type AuthModuleOptions = JwtVerifierOptions;
 export interface AuthModuleAsyncOptions {
   imports?: ModuleMetadata['imports'];
   inject?: Array<InjectionToken | OptionalFactoryDependency>;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- matches Nest's FactoryProvider
   useFactory: (...args: any[]) => AuthModuleOptions | Promise<AuthModuleOptions>;
 }
 

@@ -212,7 +212,7 @@ describe('messaging against real PostgreSQL and Kafka', () => {
     await admin.connect();
     const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
     await admin.disconnect();
-    const end = await testKafka().admin();
+    const end = testKafka().admin();
     await end.connect();
     const [high] = await end.fetchTopicOffsets(topic);
     await end.disconnect();

@@ -49,7 +49,7 @@ function toLogLevel(level: logLevel): 'error' | 'warn' | 'info' | 'debug' {
       return 'warn';
     case logLevel.INFO:
       return 'info';
-    default:
+    case logLevel.DEBUG:
       return 'debug';
   }
 }
