@@ -44,14 +44,20 @@ export default tseslint.config(
             .filter((other) => other !== app)
             .map((other) => ({
               group: [`**/apps/${other}/**`, `../../${other}/**`, `../${other}/**`],
-              message: 'services share only libs and events, never each other\'s code',
+              message: "services share only libs and events, never each other's code",
             })),
         },
       ],
     },
   })),
   {
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'libs/testing/**/*.ts', 'libs/auth/src/cli/**/*.ts'],
+    files: [
+      '**/*.spec.ts',
+      '**/*.int-spec.ts',
+      '**/*.e2e-spec.ts',
+      'libs/testing/**/*.ts',
+      'libs/auth/src/cli/**/*.ts',
+    ],
     rules: { 'no-console': 'off' },
   },
 );

@@ -29,7 +29,7 @@ for svc in "${SERVICES[@]}"; do
   fi
   port=$(port_of "$svc")
   NODE_ENV=${NODE_ENV:-development} PORT=$port HOST=${HOST:-127.0.0.1} \
-    DATABASE_URL=${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/$db} \
+    DATABASE_URL=${DATABASE_URL:-postgres://${PGUSER:-postgres}@${PGHOST:-127.0.0.1}:${PGPORT:-5432}/$db} \
     KAFKA_BROKERS=${KAFKA_BROKERS:-127.0.0.1:9092} \
     KAFKA_TOPIC_PREFIX=${TB_TOPIC_PREFIX:-} \
     KAFKA_CONSUMER_GROUP="${TB_TOPIC_PREFIX:+$TB_TOPIC_PREFIX.}talent-bridge.$svc" \

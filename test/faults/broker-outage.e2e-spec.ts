@@ -1,4 +1,11 @@
-import { canaryReceipts, expectEventually, kafkaBroker, sendCanaries, startPlatform, type TestPlatform } from '#testing';
+import {
+  canaryReceipts,
+  expectEventually,
+  kafkaBroker,
+  sendCanaries,
+  startPlatform,
+  type TestPlatform,
+} from '#testing';
 
 /**
  * Stops the shared local broker: this file must not run beside other Kafka suites
@@ -54,9 +61,12 @@ describe('broker outage', () => {
     );
     // Both services noticed the outage and recovered without a restart.
     for (const name of ['demand-intake', 'matching'] as const) {
-      await expectEventually(async () => {
-        expect((await platform.service(name).request('/health')).status).toBe(200);
-      }, { timeoutMs: 60_000 });
+      await expectEventually(
+        async () => {
+          expect((await platform.service(name).request('/health')).status).toBe(200);
+        },
+        { timeoutMs: 60_000 },
+      );
     }
   });
 });

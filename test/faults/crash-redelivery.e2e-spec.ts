@@ -29,10 +29,13 @@ describe('crash and redelivery', () => {
       expect((await sendCanaries(producer, streamKey, from, 500)).status).toBe(202);
     }
     // Kill while the stream is being applied, not before and not after.
-    await waitFor(async () => {
-      const s = await canaryReceipts(consumer, 'demand-intake', streamKey);
-      return s.received > 200;
-    }, { timeoutMs: 60_000, intervalMs: 20, description: 'matching to be mid-stream' });
+    await waitFor(
+      async () => {
+        const s = await canaryReceipts(consumer, 'demand-intake', streamKey);
+        return s.received > 200;
+      },
+      { timeoutMs: 60_000, intervalMs: 20, description: 'matching to be mid-stream' },
+    );
     await consumer.kill('SIGKILL');
     await consumer.start();
 
@@ -69,9 +72,12 @@ describe('crash and redelivery', () => {
     expect(afterCrash - before).toBeGreaterThanOrEqual(total);
 
     await producer.start();
-    await expectEventually(async () => {
-      expect(await topicMessageCount(topic)).toBeGreaterThanOrEqual(before + 2 * total);
-    }, { timeoutMs: 60_000 });
+    await expectEventually(
+      async () => {
+        expect(await topicMessageCount(topic)).toBeGreaterThanOrEqual(before + 2 * total);
+      },
+      { timeoutMs: 60_000 },
+    );
     await expectEventually(
       async () => {
         expect(await canaryReceipts(consumer, 'demand-intake', streamKey)).toMatchObject({

@@ -17,9 +17,18 @@ describe('start-up configuration', () => {
     ['PORT', 'eighty', /PORT: .*integer/],
     ['DATABASE_URL', 'mysql://x', /DATABASE_URL: must be a postgres:\/\/ connection URL/],
     ['KAFKA_PRODUCER_ACKS', '1', /KAFKA_PRODUCER_ACKS: must be "all"/],
-    ['KAFKA_CONSUMER_GROUP', 'talent-bridge.notifications', /shared with service "notifications"|must name its service/],
+    ['KAFKA_PRODUCER_IDEMPOTENT', 'false', /Kafka producer must be idempotent \(KAFKA_PRODUCER_IDEMPOTENT=true\)/],
+    [
+      'KAFKA_CONSUMER_GROUP',
+      'talent-bridge.notifications',
+      /shared with service "notifications"|must name its service/,
+    ],
   ])('refuses to start with a bad %s and names it', async (variable, value, message) => {
-    const proc = new ServiceProcess({ service: 'matching', databaseUrl: db.url, topicPrefix: uniqueTopicPrefix('badcfg') });
+    const proc = new ServiceProcess({
+      service: 'matching',
+      databaseUrl: db.url,
+      topicPrefix: uniqueTopicPrefix('badcfg'),
+    });
     await proc.start({ [variable]: value }, { waitHealthy: false });
     const code = await proc.exited();
     await proc.stop();

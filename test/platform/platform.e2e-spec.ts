@@ -1,5 +1,13 @@
 import { SERVICE_NAMES } from '#contracts';
-import { bearer, canaryReceipts, expectEventually, sendCanaries, startPlatform, tokenFor, type TestPlatform } from '#testing';
+import {
+  bearer,
+  canaryReceipts,
+  expectEventually,
+  sendCanaries,
+  startPlatform,
+  tokenFor,
+  type TestPlatform,
+} from '#testing';
 
 describe('the platform: four services on real PostgreSQL and Kafka', () => {
   let platform: TestPlatform;
@@ -32,8 +40,11 @@ describe('the platform: four services on real PostgreSQL and Kafka', () => {
 
   it('migrated each service into its own schema with its own migrations table', async () => {
     const { withClient } = await import('#testing');
-    const rows = await withClient(platform.db.url, async (c) =>
-      (await c.query(`SELECT table_schema FROM information_schema.tables WHERE table_name = 'migrations' ORDER BY 1`)).rows,
+    const rows = await withClient(
+      platform.db.url,
+      async (c) =>
+        (await c.query(`SELECT table_schema FROM information_schema.tables WHERE table_name = 'migrations' ORDER BY 1`))
+          .rows,
     );
     expect(rows.map((r: { table_schema: string }) => r.table_schema)).toEqual([...SERVICE_NAMES].sort());
   });
@@ -46,7 +57,9 @@ describe('the platform: four services on real PostgreSQL and Kafka', () => {
     expect(none.status).toBe(401);
     expect(await none.json()).toMatchObject({ code: 'token_missing' });
 
-    const forged = await di.request(path, { headers: { authorization: `Bearer ${tokenFor('platform_admin').slice(0, -4)}abcd` } });
+    const forged = await di.request(path, {
+      headers: { authorization: `Bearer ${tokenFor('platform_admin').slice(0, -4)}abcd` },
+    });
     expect(forged.status).toBe(401);
 
     const wrongRole = await di.request(path, { headers: bearer('enterprise', 'ent-1') });
@@ -55,6 +68,14 @@ describe('the platform: four services on real PostgreSQL and Kafka', () => {
 
     const admin = await di.request(path, { headers: bearer('platform_admin') });
     expect(admin.status).toBe(200);
+
+    // The access log records these requests with the authorization header redacted.
+    const { readFileSync } = await import('node:fs');
+    await expectEventually(() => {
+      const log = readFileSync(di.logFile, 'utf8');
+      expect(log).toMatch(/"authorization":"\[redacted\]"/);
+      expect(log).not.toMatch(/Bearer ey/);
+    });
   });
 
   it('rejects an invalid body with 400 naming the field', async () => {

@@ -12,7 +12,13 @@ describe('npm start (deploy/start.sh)', () => {
   const dbName = `tb_test_start_${Date.now()}`;
   const runDir = mkdtempSync(join(tmpdir(), 'tb-start-'));
   let portBase = 0;
-  const env = () => ({ ...process.env, TB_PORT_BASE: String(portBase), TB_DB_NAME: dbName, TB_RUN_DIR: runDir, CI: 'true' });
+  const env = () => ({
+    ...process.env,
+    TB_PORT_BASE: String(portBase),
+    TB_DB_NAME: dbName,
+    TB_RUN_DIR: runDir,
+    CI: 'true',
+  });
 
   beforeAll(async () => {
     // Four free ports in a row above a free one.
@@ -37,15 +43,21 @@ describe('npm start (deploy/start.sh)', () => {
       const res = await fetch(`http://127.0.0.1:${portBase + 1 + i}/health`);
       expect(res.status).toBe(200);
       const body = (await res.json()) as { status: string; details: Record<string, { status: string }> };
-      expect({ name, status: body.status, db: body.details.database.status, kafka: body.details.kafka.status }).toEqual({
-        name,
-        status: 'ok',
-        db: 'up',
-        kafka: 'up',
-      });
+      expect({ name, status: body.status, db: body.details.database.status, kafka: body.details.kafka.status }).toEqual(
+        {
+          name,
+          status: 'ok',
+          db: 'up',
+          kafka: 'up',
+        },
+      );
     }
     // Running it again starts nothing twice.
-    const again = await run('bash', [join(repoRoot(), 'deploy/start.sh'), '--detach'], { env: env(), timeout: 240_000, maxBuffer: 10 * 1024 * 1024 });
+    const again = await run('bash', [join(repoRoot(), 'deploy/start.sh'), '--detach'], {
+      env: env(),
+      timeout: 240_000,
+      maxBuffer: 10 * 1024 * 1024,
+    });
     expect(again.stderr).toMatch(/already running/);
   });
 });

@@ -114,7 +114,11 @@ describe('JwtAuthGuard (HTTP, via AuthModule.forRoot)', () => {
 
   it('401 token_malformed for garbage', async () => {
     const res = await get('/demo/me').set('Authorization', 'Bearer not-a-jwt').expect(401);
-    expect(res.body).toEqual({ statusCode: 401, code: 'token_malformed', message: expect.stringContaining('访问令牌无效') });
+    expect(res.body).toEqual({
+      statusCode: 401,
+      code: 'token_malformed',
+      message: expect.stringContaining('访问令牌无效'),
+    });
     expect(res.headers['www-authenticate']).toContain('error="invalid_token"');
   });
 
@@ -131,16 +135,22 @@ describe('JwtAuthGuard (HTTP, via AuthModule.forRoot)', () => {
   });
 
   it('200 and @CurrentCaller() returns the Caller for a valid token', async () => {
-    const res = await get('/demo/me').set('Authorization', `Bearer ${tokenFor('college', 'college-7')}`).expect(200);
+    const res = await get('/demo/me')
+      .set('Authorization', `Bearer ${tokenFor('college', 'college-7')}`)
+      .expect(200);
     expect(res.body).toEqual({ subject: 'college-user', role: 'college', orgId: 'college-7' });
   });
 
   it('accepts a lower-case "bearer" scheme', async () => {
-    await get('/demo/me').set('Authorization', `bearer ${tokenFor('college')}`).expect(200);
+    await get('/demo/me')
+      .set('Authorization', `bearer ${tokenFor('college')}`)
+      .expect(200);
   });
 
   it('403 role_forbidden for a wrong role', async () => {
-    const res = await get('/demo/enterprise-only').set('Authorization', `Bearer ${tokenFor('graduate')}`).expect(403);
+    const res = await get('/demo/enterprise-only')
+      .set('Authorization', `Bearer ${tokenFor('graduate')}`)
+      .expect(403);
     expect(res.body).toEqual({
       statusCode: 403,
       code: 'role_forbidden',
@@ -150,8 +160,12 @@ describe('JwtAuthGuard (HTTP, via AuthModule.forRoot)', () => {
   });
 
   it('200 for a listed role', async () => {
-    await get('/demo/enterprise-only').set('Authorization', `Bearer ${tokenFor('enterprise')}`).expect(200, { ok: true });
-    await get('/demo/enterprise-only').set('Authorization', `Bearer ${tokenFor('platform_admin', null)}`).expect(200);
+    await get('/demo/enterprise-only')
+      .set('Authorization', `Bearer ${tokenFor('enterprise')}`)
+      .expect(200, { ok: true });
+    await get('/demo/enterprise-only')
+      .set('Authorization', `Bearer ${tokenFor('platform_admin', null)}`)
+      .expect(200);
   });
 
   it('401 (not 403) on a @Roles route without a token', async () => {
@@ -174,10 +188,18 @@ describe('JwtAuthGuard (HTTP, via AuthModule.forRoot)', () => {
   });
 
   it('class-level @Roles applies; method-level @Roles overrides it', async () => {
-    await get('/admin').set('Authorization', `Bearer ${tokenFor('enterprise')}`).expect(403);
-    await get('/admin').set('Authorization', `Bearer ${tokenFor('platform_admin', null)}`).expect(200);
-    await get('/admin/organizer').set('Authorization', `Bearer ${tokenFor('organizer')}`).expect(200);
-    await get('/admin/organizer').set('Authorization', `Bearer ${tokenFor('platform_admin', null)}`).expect(403);
+    await get('/admin')
+      .set('Authorization', `Bearer ${tokenFor('enterprise')}`)
+      .expect(403);
+    await get('/admin')
+      .set('Authorization', `Bearer ${tokenFor('platform_admin', null)}`)
+      .expect(200);
+    await get('/admin/organizer')
+      .set('Authorization', `Bearer ${tokenFor('organizer')}`)
+      .expect(200);
+    await get('/admin/organizer')
+      .set('Authorization', `Bearer ${tokenFor('platform_admin', null)}`)
+      .expect(403);
   });
 });
 

@@ -99,7 +99,10 @@ export class JwtAuthGuard implements CanActivate {
 function setWwwAuthenticate(response: unknown, error: InvalidTokenError): void {
   const value =
     error.reason === 'token_missing' ? 'Bearer' : `Bearer error="invalid_token", error_description="${error.reason}"`;
-  const res = response as { setHeader?: (name: string, value: string) => unknown; header?: (name: string, value: string) => unknown };
+  const res = response as {
+    setHeader?: (name: string, value: string) => unknown;
+    header?: (name: string, value: string) => unknown;
+  };
   if (typeof res?.setHeader === 'function') {
     res.setHeader('WWW-Authenticate', value);
   } else if (typeof res?.header === 'function') {

@@ -60,12 +60,16 @@ describe('JwtVerifier', () => {
     expect(reasonOf(() => verifier.verify(token))).toBe('token_missing');
   });
 
-  it.each(['abc', 'a.b', 'a.b.c.d', '!!!.???.###', `${b64url({ alg: 'RS256' })}.not-json.sig`, `${b64url({ alg: 'RS256' })}.${b64url([1])}.sig`])(
-    'token_malformed for %p',
-    (token) => {
-      expect(reasonOf(() => verifier.verify(token))).toBe('token_malformed');
-    },
-  );
+  it.each([
+    'abc',
+    'a.b',
+    'a.b.c.d',
+    '!!!.???.###',
+    `${b64url({ alg: 'RS256' })}.not-json.sig`,
+    `${b64url({ alg: 'RS256' })}.${b64url([1])}.sig`,
+  ])('token_malformed for %p', (token) => {
+    expect(reasonOf(() => verifier.verify(token))).toBe('token_malformed');
+  });
 
   it('token_expired for an expired token', () => {
     const token = mint({ ttlSeconds: 60, now: new Date(Date.now() - 3600_000) });
@@ -87,9 +91,7 @@ describe('JwtVerifier', () => {
   it('token_signature_invalid for a tampered payload', () => {
     const [header, , signature] = mint().split('.');
     const forged = b64url({ sub: 'user-1', role: 'platform_admin', exp: nowSec() + 600 });
-    expect(reasonOf(() => verifier.verify(`${header}.${forged}.${signature}`))).toBe(
-      'token_signature_invalid',
-    );
+    expect(reasonOf(() => verifier.verify(`${header}.${forged}.${signature}`))).toBe('token_signature_invalid');
   });
 
   it('rejects HS256 signed with the public key text as HMAC secret (algorithm confusion)', () => {
@@ -147,7 +149,14 @@ describe('JwtVerifier', () => {
 
     it('accepts matching iss and aud (string or array)', () => {
       expect(strict.verify(mint({ issuer: 'tb', audience: 'tb-api' })).role).toBe('enterprise');
-      const arrayAud = signRaw({ sub: 'u', role: 'college', org: 'c', exp: nowSec() + 60, iss: 'tb', aud: ['x', 'tb-api'] });
+      const arrayAud = signRaw({
+        sub: 'u',
+        role: 'college',
+        org: 'c',
+        exp: nowSec() + 60,
+        iss: 'tb',
+        aud: ['x', 'tb-api'],
+      });
       expect(strict.verify(arrayAud).orgId).toBe('c');
     });
 

@@ -42,7 +42,9 @@ export class JwtVerifier {
     try {
       key = createPublicKey(options.publicKeyPem);
     } catch (error) {
-      throw new Error(`JwtVerifier: publicKeyPem is not a valid PEM key (${(error as Error).message})`, { cause: error });
+      throw new Error(`JwtVerifier: publicKeyPem is not a valid PEM key (${(error as Error).message})`, {
+        cause: error,
+      });
     }
     if (key.asymmetricKeyType !== 'rsa') {
       throw new Error(`JwtVerifier: expected an RSA key, got ${key.asymmetricKeyType ?? 'unknown'}`);

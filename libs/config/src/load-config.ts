@@ -8,17 +8,20 @@ export class ConfigValidationError extends Error {
     readonly scope: string,
     readonly problems: { variable: string; problem: string }[],
   ) {
-    super(
-      `Invalid configuration for ${scope}:\n` +
-        problems.map((p) => `  - ${p.variable}: ${p.problem}`).join('\n'),
-    );
+    super(`Invalid configuration for ${scope}:\n` + problems.map((p) => `  - ${p.variable}: ${p.problem}`).join('\n'));
   }
+}
+
+/** Shows a bad value without the password of a connection URL, shortened. */
+function printable(raw: string): string {
+  const masked = raw.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+  return masked.length > 60 ? `${masked.slice(0, 60)}…` : masked;
 }
 
 function problemsOf(errors: ValidationError[], env: Record<string, string | undefined>) {
   return errors.map((e) => {
     const raw = env[e.property];
-    const shown = raw === undefined ? 'it is not set' : `got "${raw.length > 60 ? `${raw.slice(0, 60)}…` : raw}"`;
+    const shown = raw === undefined || raw === '' ? 'it is not set' : `got "${printable(raw)}"`;
     const messages = Object.values(e.constraints ?? {}).join('; ');
     return { variable: e.property, problem: `${messages} (${shown})` };
   });
@@ -41,8 +44,9 @@ export function loadConfig<T extends object>(
   }
   const instance = plainToInstance(cls, input, { exposeDefaultValues: true });
   const errors = validateSync(instance, { forbidUnknownValues: true, skipMissingProperties: false });
-  if (errors.length) throw new ConfigValidationError(scope, problemsOf(errors, env));
-  const post = (instance as { afterLoad?: () => { variable: string; problem: string }[] }).afterLoad?.();
-  if (post?.length) throw new ConfigValidationError(scope, post);
+  // Cross-variable checks run too, so one start-up reports every problem at once.
+  const post = (instance as { afterLoad?: () => { variable: string; problem: string }[] }).afterLoad?.() ?? [];
+  const problems = [...problemsOf(errors, env), ...post];
+  if (problems.length) throw new ConfigValidationError(scope, problems);
   return instance;
 }

@@ -63,7 +63,7 @@ export class ServiceEnvironment {
   KAFKA_CLIENT_ID?: string;
 
   /** Required, no default: every consumer group is named explicitly. */
-  @IsString({ message: 'is required: name this service\'s consumer group explicitly, e.g. talent-bridge.<service>' })
+  @IsString({ message: "is required: name this service's consumer group explicitly, e.g. talent-bridge.<service>" })
   @MinLength(1)
   KAFKA_CONSUMER_GROUP!: string;
 

@@ -19,9 +19,7 @@ export interface EventContract<T extends object = any> {
   readonly pattern: string;
 }
 
-export function defineEvent<T extends object>(
-  spec: Omit<EventContract<T>, 'pattern'>,
-): EventContract<T> {
+export function defineEvent<T extends object>(spec: Omit<EventContract<T>, 'pattern'>): EventContract<T> {
   return Object.freeze({ ...spec, pattern: patternOf(spec.eventType, spec.eventVersion) });
 }
 

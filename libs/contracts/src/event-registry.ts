@@ -39,9 +39,7 @@ export function decodeEvent(raw: Buffer | string | null): {
   const envelope = validateEnvelope(json);
   const contract = findContract(envelope.eventType, envelope.eventVersion);
   if (!contract) {
-    throw new EventValidationError(
-      `unknown event ${patternOf(envelope.eventType, envelope.eventVersion)}`,
-    );
+    throw new EventValidationError(`unknown event ${patternOf(envelope.eventType, envelope.eventVersion)}`);
   }
   envelope.payload = validatePayload(contract, envelope.payload);
   return { envelope, contract };

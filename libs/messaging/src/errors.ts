@@ -29,7 +29,8 @@ const CONNECTION_ERROR_CODES = new Set([
  * True when the failure is the infrastructure's (database unreachable), not the event's:
  * such failures are retried without limit and never dead-letter an innocent event.
  */
-export function isInfrastructureError(err: unknown): boolean {
+export function isInfrastructureError(err: unknown, depth = 0): boolean {
+  if (depth > 8) return false; // a cause chain that loops must not recurse forever
   if (!(err instanceof Error)) return false;
   const code = (err as { code?: unknown }).code;
   if (typeof code === 'string' && (CONNECTION_ERROR_CODES.has(code) || code.startsWith('08'))) {
@@ -40,7 +41,7 @@ export function isInfrastructureError(err: unknown): boolean {
     /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|terminating connection/i.test(
       msg,
     ) ||
-    (err.cause !== undefined && err.cause !== err && isInfrastructureError(err.cause))
+    (err.cause !== undefined && err.cause !== err && isInfrastructureError(err.cause, depth + 1))
   );
 }
 

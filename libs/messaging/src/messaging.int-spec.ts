@@ -68,7 +68,13 @@ describe('messaging against real PostgreSQL and Kafka', () => {
   function relay(): OutboxRelay {
     const producer = broker.createProducer();
     producers.push(producer);
-    return new OutboxRelay(dataSource, producer, topics, { schema: SCHEMA, batchSize: 100, idlePollMs: 20, backoff, retentionHours: 0 }, silentLogger);
+    return new OutboxRelay(
+      dataSource,
+      producer,
+      topics,
+      { schema: SCHEMA, batchSize: 100, idlePollMs: 20, backoff, retentionHours: 0 },
+      silentLogger,
+    );
   }
 
   function canary(streamKey: string, sequence: number): PlatformCanaryV1 {
@@ -84,7 +90,9 @@ describe('messaging against real PostgreSQL and Kafka', () => {
     const runnerA = dataSource.createQueryRunner();
     await runnerA.connect();
     await runnerA.startTransaction();
-    const first = await writer.append(runnerA.manager, PlatformCanaryV1Contract, canary(streamA, 1), { correlationId: 'a' });
+    const first = await writer.append(runnerA.manager, PlatformCanaryV1Contract, canary(streamA, 1), {
+      correlationId: 'a',
+    });
     let second: EventEnvelope | undefined;
     await dataSource.transaction(async (m) => {
       second = await writer.append(m, PlatformCanaryV1Contract, canary(streamB, 1), { correlationId: 'b' });
@@ -95,7 +103,10 @@ describe('messaging against real PostgreSQL and Kafka', () => {
     await runnerA.release();
     expect(await r.step()).toBe('published'); // A, committed late, is not skipped
     expect(await r.pendingCount()).toBe(0);
-    const ids = (await dataSource.query(`SELECT event_id::text AS event_id FROM ${SCHEMA}.outbox WHERE event_id = ANY($1::uuid[]) ORDER BY id`, [[first.eventId, second!.eventId]])) as { event_id: string }[];
+    const ids = (await dataSource.query(
+      `SELECT event_id::text AS event_id FROM ${SCHEMA}.outbox WHERE event_id = ANY($1::uuid[]) ORDER BY id`,
+      [[first.eventId, second!.eventId]],
+    )) as { event_id: string }[];
     expect(ids.map((row) => row.event_id)).toEqual([first.eventId, second!.eventId]);
 
     const messages = await readTopic(topics.physical(PlatformCanaryV1Contract.topic), 2, 20_000);
@@ -149,7 +160,12 @@ describe('messaging against real PostgreSQL and Kafka', () => {
     producers.push(raw);
     await raw.connect();
     const envelope = (sequence: number) =>
-      JSON.stringify(createEnvelope(PlatformCanaryV1Contract, canary(streamKey, sequence), { producer: 'demand-intake', correlationId: 'dlq' }));
+      JSON.stringify(
+        createEnvelope(PlatformCanaryV1Contract, canary(streamKey, sequence), {
+          producer: 'demand-intake',
+          correlationId: 'dlq',
+        }),
+      );
     const topic = topics.physical(PlatformCanaryV1Contract.topic);
     // One partition, one key: the bad messages sit in front of good ones.
     await raw.send([
@@ -165,7 +181,11 @@ describe('messaging against real PostgreSQL and Kafka', () => {
       if (p.streamKey !== streamKey) return;
       attempts.set(p.sequence, (attempts.get(p.sequence) ?? 0) + 1);
       if (p.sequence === poisonSequence) throw new Error('handler always fails for this one');
-      await ctx.manager.query(`INSERT INTO ${SCHEMA}.applied VALUES ($1, $2, $3)`, [env.eventId, p.streamKey, p.sequence]);
+      await ctx.manager.query(`INSERT INTO ${SCHEMA}.applied VALUES ($1, $2, $3)`, [
+        env.eventId,
+        p.streamKey,
+        p.sequence,
+      ]);
     };
     const groupId = `${prefix}.matching`;
     const consumer = new EventConsumer(
@@ -185,10 +205,16 @@ describe('messaging against real PostgreSQL and Kafka', () => {
     );
     await consumer.start();
     try {
-      await expectEventually(async () => {
-        const rows = (await dataSource.query(`SELECT sequence FROM ${SCHEMA}.applied WHERE stream_key = $1 ORDER BY sequence`, [streamKey])) as { sequence: number }[];
-        expect(rows.map((r) => r.sequence)).toEqual([3, 4]);
-      }, { timeoutMs: 30_000 });
+      await expectEventually(
+        async () => {
+          const rows = (await dataSource.query(
+            `SELECT sequence FROM ${SCHEMA}.applied WHERE stream_key = $1 ORDER BY sequence`,
+            [streamKey],
+          )) as { sequence: number }[];
+          expect(rows.map((r) => r.sequence)).toEqual([3, 4]);
+        },
+        { timeoutMs: 30_000 },
+      );
       expect(attempts.get(poisonSequence)).toBe(3);
 
       const dead = await readTopic(topics.deadLetter(PlatformCanaryV1Contract.topic), 2, 20_000);
@@ -202,7 +228,9 @@ describe('messaging against real PostgreSQL and Kafka', () => {
       expect(failing.headers[DLQ_HEADERS.errorKind]).toBe('handler');
       expect(failing.headers[DLQ_HEADERS.error]).toMatch(/handler always fails/);
       expect(failing.headers[DLQ_HEADERS.attempts]).toBe('3');
-      expect(Number(failing.headers[DLQ_HEADERS.originalOffset])).toBe(Number(malformed.headers[DLQ_HEADERS.originalOffset]) + 1);
+      expect(Number(failing.headers[DLQ_HEADERS.originalOffset])).toBe(
+        Number(malformed.headers[DLQ_HEADERS.originalOffset]) + 1,
+      );
     } finally {
       await consumer.stop();
     }
@@ -257,10 +285,13 @@ describe('messaging against real PostgreSQL and Kafka', () => {
     );
     await consumer.start();
     try {
-      await expectEventually(async () => {
-        const dead = await readTopic(topics.deadLetter(PlatformCanaryV1Contract.topic), 100, 3_000);
-        expect(dead.some((d) => d.key === streamKey && d.headers[DLQ_HEADERS.errorKind] === 'poison')).toBe(true);
-      }, { timeoutMs: 30_000 });
+      await expectEventually(
+        async () => {
+          const dead = await readTopic(topics.deadLetter(PlatformCanaryV1Contract.topic), 100, 3_000);
+          expect(dead.some((d) => d.key === streamKey && d.headers[DLQ_HEADERS.errorKind] === 'poison')).toBe(true);
+        },
+        { timeoutMs: 30_000 },
+      );
       expect(calls).toBe(1);
     } finally {
       await consumer.stop();
@@ -301,7 +332,11 @@ describe('messaging against real PostgreSQL and Kafka', () => {
               handle: async (e, ctx) => {
                 const p = e.payload as PlatformCanaryV1;
                 if (p.streamKey !== streamKey) return;
-                await ctx.manager.query(`INSERT INTO ${SCHEMA}.applied VALUES ($1, $2, $3)`, [e.eventId, p.streamKey, p.sequence]);
+                await ctx.manager.query(`INSERT INTO ${SCHEMA}.applied VALUES ($1, $2, $3)`, [
+                  e.eventId,
+                  p.streamKey,
+                  p.sequence,
+                ]);
               },
             },
           ],
@@ -316,11 +351,20 @@ describe('messaging against real PostgreSQL and Kafka', () => {
     try {
       const messages = await readTopic(topics.physical(PlatformCanaryV1Contract.topic), 100_000, 5_000);
       expect(messages.filter((m) => m.key === streamKey)).toHaveLength(3);
-      await expectEventually(async () => {
-        const rows = (await dataSource.query(`SELECT sequence FROM ${SCHEMA}.applied WHERE stream_key = $1 ORDER BY sequence`, [streamKey])) as { sequence: number }[];
-        expect(rows.map((x) => x.sequence)).toEqual([1, 2]);
-      }, { timeoutMs: 30_000 });
-      const [{ n }] = (await dataSource.query(`SELECT count(*)::int AS n FROM ${SCHEMA}.inbox WHERE consumer = $1 AND event_id = $2`, [groupId, env!.eventId])) as { n: number }[];
+      await expectEventually(
+        async () => {
+          const rows = (await dataSource.query(
+            `SELECT sequence FROM ${SCHEMA}.applied WHERE stream_key = $1 ORDER BY sequence`,
+            [streamKey],
+          )) as { sequence: number }[];
+          expect(rows.map((x) => x.sequence)).toEqual([1, 2]);
+        },
+        { timeoutMs: 30_000 },
+      );
+      const [{ n }] = (await dataSource.query(
+        `SELECT count(*)::int AS n FROM ${SCHEMA}.inbox WHERE consumer = $1 AND event_id = $2`,
+        [groupId, env!.eventId],
+      )) as { n: number }[];
       expect(n).toBe(1);
     } finally {
       await consumer.stop();

@@ -44,7 +44,14 @@ export class MessagingModule {
         MessagingRuntime,
         MessagingHealthIndicator,
       ],
-      exports: [OutboxWriter, TopicNames, MessagingRuntime, MessagingHealthIndicator, MESSAGING_OPTIONS, MESSAGE_BROKER],
+      exports: [
+        OutboxWriter,
+        TopicNames,
+        MessagingRuntime,
+        MessagingHealthIndicator,
+        MESSAGING_OPTIONS,
+        MESSAGE_BROKER,
+      ],
     };
   }
 }

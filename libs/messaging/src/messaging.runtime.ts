@@ -34,7 +34,9 @@ export function nestMessagingLogger(context: string): MessagingLogger {
 
 /** Creates topics at start-up, runs the outbox relay, and builds the event consumer transport. */
 @Injectable()
-export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown, OnModuleDestroy {
+export class MessagingRuntime
+  implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown, OnModuleDestroy
+{
   readonly admin: BrokerAdmin;
   readonly relay: OutboxRelay;
   private readonly logger = nestMessagingLogger('Messaging');
@@ -121,4 +123,3 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, B
     this.releaseGroup = null;
   }
 }
-

@@ -16,8 +16,6 @@ export class TopicNames {
   }
 
   logical(physical: string): string {
-    return this.prefix && physical.startsWith(`${this.prefix}.`)
-      ? physical.slice(this.prefix.length + 1)
-      : physical;
+    return this.prefix && physical.startsWith(`${this.prefix}.`) ? physical.slice(this.prefix.length + 1) : physical;
   }
 }

@@ -52,7 +52,9 @@ export async function migrateSchema(dataSource: DataSource, schema: string): Pro
     await runner.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
     await dataSource.runMigrations({ transaction: 'each' });
   } finally {
-    await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [`talent-bridge.migrate.${schema}`]).catch(() => undefined);
+    await runner
+      .query('SELECT pg_advisory_unlock(hashtext($1))', [`talent-bridge.migrate.${schema}`])
+      .catch(() => undefined);
     await runner.release();
   }
 }

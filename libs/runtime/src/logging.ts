@@ -35,7 +35,8 @@ export function createHttpLogger(logger: PinoLogger): HttpLogger {
       return id;
     },
     autoLogging: { ignore: (req) => req.url === '/health' },
-    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    customLogLevel: (_req, res, err) =>
+      err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
   });
 }
 

@@ -8,7 +8,10 @@ export const TEST_KAFKA_BROKERS = (process.env.TEST_KAFKA_BROKERS ?? '127.0.0.1:
 
 /** A topic prefix of its own per test file: suites share one broker without crossing. */
 export function uniqueTopicPrefix(label: string): string {
-  return `t${label.replace(/[^a-z0-9]/gi, '').toLowerCase().slice(0, 20)}${randomBytes(3).toString('hex')}`;
+  return `t${label
+    .replace(/[^a-z0-9]/gi, '')
+    .toLowerCase()
+    .slice(0, 20)}${randomBytes(3).toString('hex')}`;
 }
 
 export function testKafka(clientId = 'tb-test'): Kafka {
@@ -25,7 +28,8 @@ export interface RecordedMessage {
 
 function flatHeaders(h: IHeaders | undefined): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(h ?? {})) if (v !== undefined) out[k] = Array.isArray(v) ? String(v[0]) : String(v);
+  for (const [k, v] of Object.entries(h ?? {}))
+    if (v !== undefined) out[k] = Array.isArray(v) ? String(v[0]) : String(v);
   return out;
 }
 

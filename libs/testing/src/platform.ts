@@ -75,7 +75,11 @@ export async function sendCanaries(
   });
 }
 
-export async function canaryReceipts(at: ServiceProcess, producer: ServiceName, streamKey: string): Promise<CanarySummary> {
+export async function canaryReceipts(
+  at: ServiceProcess,
+  producer: ServiceName,
+  streamKey: string,
+): Promise<CanarySummary> {
   const res = await at.request(
     `/platform/canaries/receipts?producer=${producer}&streamKey=${encodeURIComponent(streamKey)}`,
     { headers: bearer('platform_admin') },

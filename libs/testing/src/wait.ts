@@ -25,7 +25,10 @@ export async function waitFor<T>(probe: () => Promise<T> | T, options: WaitOptio
 }
 
 /** Retries an assertion block until it passes or the deadline passes (then rethrows its last failure). */
-export async function expectEventually(assertion: () => Promise<void> | void, options: WaitOptions = {}): Promise<void> {
+export async function expectEventually(
+  assertion: () => Promise<void> | void,
+  options: WaitOptions = {},
+): Promise<void> {
   const { timeoutMs = 30_000, intervalMs = 250 } = options;
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -114,8 +114,7 @@ export function parseMintArgs(argv: readonly string[]): ParsedMintArgs {
         (role === 'graduate' ? " (the graduate's college id)" : ''),
     );
   }
-  const sub =
-    nonEmpty(values.sub, '--sub') ?? (role === 'graduate' ? randomUUID() : `${role}:${org ?? 'dev'}`);
+  const sub = nonEmpty(values.sub, '--sub') ?? (role === 'graduate' ? randomUUID() : `${role}:${org ?? 'dev'}`);
 
   return {
     help: false,
@@ -225,9 +224,7 @@ export function runMintCli(argv: readonly string[], io: MintCliIo = processIo): 
   io.stdout(`${token}\n`);
   if (!parsed.quiet) {
     const expires = new Date(Date.now() + parsed.ttlSeconds * 1000).toISOString();
-    io.stderr(
-      `token: role=${parsed.role} sub=${parsed.sub} org=${parsed.org ?? '-'} expires=${expires}\n`,
-    );
+    io.stderr(`token: role=${parsed.role} sub=${parsed.sub} org=${parsed.org ?? '-'} expires=${expires}\n`);
   }
   return 0;
 }

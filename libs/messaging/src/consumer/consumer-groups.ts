@@ -9,7 +9,9 @@ const claimed = new Set<string>();
  */
 export function claimConsumerGroup(service: ServiceName, groupId: string | undefined): () => void {
   if (!groupId || !groupId.trim()) {
-    throw new MessagingConfigError(`KAFKA_CONSUMER_GROUP is required for ${service}: every consumer group is named explicitly`);
+    throw new MessagingConfigError(
+      `KAFKA_CONSUMER_GROUP is required for ${service}: every consumer group is named explicitly`,
+    );
   }
   const tokens = groupId.split(/[.:/]/);
   if (!tokens.includes(service)) {
@@ -22,7 +24,9 @@ export function claimConsumerGroup(service: ServiceName, groupId: string | undef
     throw new MessagingConfigError(`KAFKA_CONSUMER_GROUP "${groupId}" is shared with service "${other}"`);
   }
   if (claimed.has(groupId)) {
-    throw new MessagingConfigError(`KAFKA_CONSUMER_GROUP "${groupId}" is already used by another consumer in this process`);
+    throw new MessagingConfigError(
+      `KAFKA_CONSUMER_GROUP "${groupId}" is already used by another consumer in this process`,
+    );
   }
   claimed.add(groupId);
   return () => claimed.delete(groupId);

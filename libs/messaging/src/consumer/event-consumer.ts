@@ -51,7 +51,9 @@ export const DLQ_HEADERS = {
   failedAt: 'x-dlq-failed-at',
 } as const;
 
-type Outcome = { kind: 'handled' | 'duplicate' | 'ignored' } | { kind: 'dead-letter'; reason: string; errorKind: string; attempts: number };
+type Outcome =
+  | { kind: 'handled' | 'duplicate' | 'ignored' }
+  | { kind: 'dead-letter'; reason: string; errorKind: string; attempts: number };
 
 /**
  * Runs handlers for one consumer group with exactly-once effect:
@@ -185,7 +187,11 @@ export class EventConsumer {
           attempt -= 1;
           infraFailures += 1;
           const delay = backoffDelay(infraFailures, this.options.infrastructureBackoff);
-          this.logger.warn('handler blocked by infrastructure; retrying', { ...where(message), error, retryInMs: delay });
+          this.logger.warn('handler blocked by infrastructure; retrying', {
+            ...where(message),
+            error,
+            retryInMs: delay,
+          });
           if (!(await this.pause(delay, session))) return null;
           continue;
         }
@@ -244,7 +250,11 @@ export class EventConsumer {
         return true;
       } catch (err) {
         const delay = backoffDelay(attempt, this.options.infrastructureBackoff);
-        this.logger.warn('dead-letter publish failed; retrying', { ...where(message), error: describeError(err), retryInMs: delay });
+        this.logger.warn('dead-letter publish failed; retrying', {
+          ...where(message),
+          error: describeError(err),
+          retryInMs: delay,
+        });
         if (!(await this.pause(delay, session))) return false;
       }
     }

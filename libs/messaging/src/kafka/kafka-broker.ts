@@ -1,4 +1,13 @@
-import { Kafka, logLevel, Partitioners, type Consumer, type Producer, type Admin, type KafkaConfig, type LogEntry } from 'kafkajs';
+import {
+  Kafka,
+  logLevel,
+  Partitioners,
+  type Consumer,
+  type Producer,
+  type Admin,
+  type KafkaConfig,
+  type LogEntry,
+} from 'kafkajs';
 import type {
   BrokerAdmin,
   BrokerConsumer,

@@ -110,10 +110,9 @@ export class OutboxRelay {
       this.connected = true;
     }
     return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = (await manager.query(
-        'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked',
-        [this.lockKey],
-      )) as { locked: boolean }[];
+      const [{ locked }] = (await manager.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [
+        this.lockKey,
+      ])) as { locked: boolean }[];
       if (!locked) return 'not-leader';
       const rows = (await manager.query(
         // Order by the bigint column: "ORDER BY id" would sort the text alias, putting 10 before 2.
@@ -134,7 +133,7 @@ export class OutboxRelay {
     });
   }
 
-  /** Rows not yet published; used by health and tests. */
+  /** Rows not yet published (tests and operators). */
   async pendingCount(): Promise<number> {
     const [{ n }] = (await this.dataSource.query(
       `SELECT count(*)::int AS n FROM ${this.table} WHERE published_at IS NULL`,
@@ -162,10 +161,9 @@ export class OutboxRelay {
     if (hours <= 0 || Date.now() - this.lastPrune < 10 * 60_000) return;
     this.lastPrune = Date.now();
     try {
-      await this.dataSource.query(
-        `DELETE FROM ${this.table} WHERE published_at < now() - make_interval(hours => $1)`,
-        [hours],
-      );
+      await this.dataSource.query(`DELETE FROM ${this.table} WHERE published_at < now() - make_interval(hours => $1)`, [
+        hours,
+      ]);
     } catch (err) {
       this.logger.warn('outbox prune failed', { error: describeError(err) });
     }

@@ -1,11 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import {
-  createEnvelope,
-  validatePayload,
-  type EventContract,
-  type EventEnvelope,
-  type ServiceName,
-} from '#contracts';
+import { createEnvelope, validatePayload, type EventContract, type EventEnvelope, type ServiceName } from '#contracts';
 import { quoteIdent } from '../schema-sql.js';
 
 export interface PublishContext {

@@ -6,10 +6,12 @@ export class MessagingTables1732320000001 implements MigrationInterface {
   name = 'MessagingTables1732320000001';
 
   async up(runner: QueryRunner): Promise<void> {
-    for (const sql of [...messagingTablesUp('graduate-profiles'), ...canaryTablesUp('graduate-profiles')]) await runner.query(sql);
+    for (const sql of [...messagingTablesUp('graduate-profiles'), ...canaryTablesUp('graduate-profiles')])
+      await runner.query(sql);
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    for (const sql of [...canaryTablesDown('graduate-profiles'), ...messagingTablesDown('graduate-profiles')]) await runner.query(sql);
+    for (const sql of [...canaryTablesDown('graduate-profiles'), ...messagingTablesDown('graduate-profiles')])
+      await runner.query(sql);
   }
 }
