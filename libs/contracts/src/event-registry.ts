@@ -7,12 +7,36 @@ import {
 } from './event-contract.js';
 import type { EventEnvelope } from './envelope.js';
 import { PlatformCanaryV1Contract } from './events/platform-canary.v1.js';
+import {
+  EnterpriseRegisteredV1Contract,
+  EnterpriseSuspendedV1Contract,
+  EnterpriseUpdatedV1Contract,
+  EnterpriseVerifiedV1Contract,
+} from './events/enterprise.v1.js';
+import {
+  DemandClosedV1Contract,
+  DemandPausedV1Contract,
+  DemandPublishedV1Contract,
+  DemandUpdatedV1Contract,
+} from './events/demand.v1.js';
+import { CandidateHiredV1Contract } from './events/candidate-hired.v1.js';
 
 /**
  * Every integration event of the platform. A breaking change is a new version added here,
  * never an edit of an existing class.
  */
-export const EVENT_CONTRACTS: readonly EventContract<any>[] = [PlatformCanaryV1Contract];
+export const EVENT_CONTRACTS: readonly EventContract<any>[] = [
+  PlatformCanaryV1Contract,
+  EnterpriseRegisteredV1Contract,
+  EnterpriseUpdatedV1Contract,
+  EnterpriseVerifiedV1Contract,
+  EnterpriseSuspendedV1Contract,
+  DemandPublishedV1Contract,
+  DemandUpdatedV1Contract,
+  DemandPausedV1Contract,
+  DemandClosedV1Contract,
+  CandidateHiredV1Contract,
+];
 
 const byPattern = new Map(EVENT_CONTRACTS.map((c) => [c.pattern, c]));
 

@@ -8,3 +8,8 @@ export * from './domain/demand-kind.js';
 export * from './domain/destination-category.js';
 export * from './domain/codes.js';
 export * from './events/platform-canary.v1.js';
+export * from './domain/enterprise.js';
+export * from './events/shared-payloads.js';
+export * from './events/enterprise.v1.js';
+export * from './events/demand.v1.js';
+export * from './events/candidate-hired.v1.js';

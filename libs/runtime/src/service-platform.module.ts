@@ -6,6 +6,7 @@ import { MessagingModule } from '#messaging';
 import { CanaryModule } from './canary/canary.module.js';
 import { serviceDatabaseModule, type ServiceDatabaseSpec } from './database.js';
 import { HealthModule } from './health.module.js';
+import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { messagingOptionsFrom } from './messaging-options.js';
 
 export interface ServicePlatformSpec extends ServiceDatabaseSpec {
@@ -36,6 +37,7 @@ export class ServicePlatformModule {
         }),
         HealthModule,
         CanaryModule,
+        IdempotencyModule,
       ],
     };
   }

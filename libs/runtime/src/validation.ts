@@ -58,6 +58,16 @@ function collect(errors: ValidationError[], prefix = ''): FieldProblem[] {
   });
 }
 
+/** The same 400 body as the validation pipe, for rules checked in a use case. */
+export function validationFailed(problems: FieldProblem[]): BadRequestException {
+  return new BadRequestException({
+    statusCode: 400,
+    code: 'validation_failed',
+    message: `请求参数有误：${problems.map((p) => `${p.field} ${p.problem}`).join('；')}`,
+    errors: problems,
+  });
+}
+
 /**
  * Request validation for every route: unknown fields are refused, and the 400 body names each
  * field with its problem so a person can fix the request.
@@ -67,14 +77,6 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) => {
-      const problems = collect(errors);
-      return new BadRequestException({
-        statusCode: 400,
-        code: 'validation_failed',
-        message: `请求参数有误：${problems.map((p) => `${p.field} ${p.problem}`).join('；')}`,
-        errors: problems,
-      });
-    },
+    exceptionFactory: (errors) => validationFailed(collect(errors)),
   });
 }
