@@ -2,6 +2,9 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ServicePlatformModule } from '#runtime';
 import { DemandIntakeDatabase } from './database/demand-intake.database.js';
 import { DemandIntakeEnvironment } from './demand-intake.environment.js';
+import { DemandsModule } from './demands/demands.module.js';
+import { EnterprisesModule } from './enterprises/enterprises.module.js';
+import { PostingReportsModule } from './posting-reports/posting-reports.module.js';
 
 @Module({})
 export class AppModule {
@@ -15,6 +18,9 @@ export class AppModule {
           envClass: DemandIntakeEnvironment,
           ...DemandIntakeDatabase,
         }),
+        EnterprisesModule,
+        DemandsModule,
+        PostingReportsModule,
       ],
     };
   }

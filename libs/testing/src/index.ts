@@ -5,3 +5,5 @@ export * from './keys.js';
 export * from './paths.js';
 export * from './service-process.js';
 export * from './platform.js';
+export * from './factories/demand.factory.js';
+export * from './factories/enterprise.factory.js';
