@@ -81,6 +81,24 @@ describe('messaging against real PostgreSQL and Kafka', () => {
     return { canaryId: randomUUID(), streamKey, sequence, note: '' };
   }
 
+  function consumerFor(groupId: string, handle: EventHandlerFn, maxAttempts = 3): EventConsumer {
+    return new EventConsumer(
+      dataSource,
+      broker.createConsumer(groupId),
+      broker.createProducer(),
+      topics,
+      {
+        groupId,
+        schema: SCHEMA,
+        handlers: new Map([[PlatformCanaryV1Contract.pattern, { contract: PlatformCanaryV1Contract, handle }]]),
+        maxAttempts,
+        retryBackoff: backoff,
+        infrastructureBackoff: backoff,
+      },
+      silentLogger,
+    );
+  }
+
   it('publishes both events when two outbox transactions commit in the opposite order of their ids', async () => {
     const writer = new OutboxWriter(SCHEMA, 'demand-intake');
     const streamA = `a-${randomUUID()}`;
@@ -188,21 +206,7 @@ describe('messaging against real PostgreSQL and Kafka', () => {
       ]);
     };
     const groupId = `${prefix}.matching`;
-    const consumer = new EventConsumer(
-      dataSource,
-      broker.createConsumer(groupId),
-      broker.createProducer(),
-      topics,
-      {
-        groupId,
-        schema: SCHEMA,
-        handlers: new Map([[PlatformCanaryV1Contract.pattern, { contract: PlatformCanaryV1Contract, handle }]]),
-        maxAttempts: 3,
-        retryBackoff: backoff,
-        infrastructureBackoff: backoff,
-      },
-      silentLogger,
-    );
+    const consumer = consumerFor(groupId, handle, 3);
     await consumer.start();
     try {
       await expectEventually(
@@ -256,32 +260,14 @@ describe('messaging against real PostgreSQL and Kafka', () => {
     await relay().step();
     let calls = 0;
     const groupId = `${prefix}.notifications`;
-    const consumer = new EventConsumer(
-      dataSource,
-      broker.createConsumer(groupId),
-      broker.createProducer(),
-      topics,
-      {
-        groupId,
-        schema: SCHEMA,
-        handlers: new Map([
-          [
-            PlatformCanaryV1Contract.pattern,
-            {
-              contract: PlatformCanaryV1Contract,
-              handle: async (env) => {
-                if ((env.payload as PlatformCanaryV1).streamKey !== streamKey) return;
-                calls += 1;
-                throw new PoisonEventError('cannot ever apply');
-              },
-            },
-          ],
-        ]),
-        maxAttempts: 5,
-        retryBackoff: backoff,
-        infrastructureBackoff: backoff,
+    const consumer = consumerFor(
+      groupId,
+      async (env) => {
+        if ((env.payload as PlatformCanaryV1).streamKey !== streamKey) return;
+        calls += 1;
+        throw new PoisonEventError('cannot ever apply');
       },
-      silentLogger,
+      5,
     );
     await consumer.start();
     try {
@@ -316,36 +302,18 @@ describe('messaging against real PostgreSQL and Kafka', () => {
     });
     await r.step();
     const groupId = `${prefix}.graduate-profiles`;
-    const consumer = new EventConsumer(
-      dataSource,
-      broker.createConsumer(groupId),
-      broker.createProducer(),
-      topics,
-      {
-        groupId,
-        schema: SCHEMA,
-        handlers: new Map([
-          [
-            PlatformCanaryV1Contract.pattern,
-            {
-              contract: PlatformCanaryV1Contract,
-              handle: async (e, ctx) => {
-                const p = e.payload as PlatformCanaryV1;
-                if (p.streamKey !== streamKey) return;
-                await ctx.manager.query(`INSERT INTO ${SCHEMA}.applied VALUES ($1, $2, $3)`, [
-                  e.eventId,
-                  p.streamKey,
-                  p.sequence,
-                ]);
-              },
-            },
-          ],
-        ]),
-        maxAttempts: 3,
-        retryBackoff: backoff,
-        infrastructureBackoff: backoff,
+    const consumer = consumerFor(
+      groupId,
+      async (e, ctx) => {
+        const p = e.payload as PlatformCanaryV1;
+        if (p.streamKey !== streamKey) return;
+        await ctx.manager.query(`INSERT INTO ${SCHEMA}.applied VALUES ($1, $2, $3)`, [
+          e.eventId,
+          p.streamKey,
+          p.sequence,
+        ]);
       },
-      silentLogger,
+      3,
     );
     await consumer.start();
     try {
