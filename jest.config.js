@@ -3,7 +3,7 @@ const shared = {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: {
-    '^#(contracts|messaging|config|auth|runtime|testing|reference)$': '<rootDir>/libs/$1/src/index.ts',
+    '^#(contracts|messaging|config|auth|runtime|testing|reference|tabular)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   transform: {

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServicePlatformModule } from '#runtime';
+import { DemandImportsModule } from './demand-imports/demand-imports.module.js';
 import { DemandIntakeDatabase } from './database/demand-intake.database.js';
 import { DemandIntakeEnvironment } from './demand-intake.environment.js';
 import { DemandsModule } from './demands/demands.module.js';
@@ -20,6 +21,7 @@ export class AppModule {
         }),
         EnterprisesModule,
         DemandsModule,
+        DemandImportsModule,
         PostingReportsModule,
       ],
     };

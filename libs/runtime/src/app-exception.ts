@@ -34,9 +34,14 @@ export function etagOf(version: number): string {
  */
 export function expectedVersionFrom(ifMatch: string | undefined): number {
   if (!ifMatch) {
-    throw new AppException('precondition_required', 428, '更新需要 If-Match 请求头（资源的 ETag），以免覆盖他人的修改', {
-      field: 'If-Match',
-    });
+    throw new AppException(
+      'precondition_required',
+      428,
+      '更新需要 If-Match 请求头（资源的 ETag），以免覆盖他人的修改',
+      {
+        field: 'If-Match',
+      },
+    );
   }
   const match = /^(W\/)?"?(\d+)"?$/.exec(ifMatch.trim());
   if (!match) {
@@ -50,6 +55,9 @@ export function expectedVersionFrom(ifMatch: string | undefined): number {
 /** The resource changed since the client read it. */
 export class StaleVersionException extends AppException {
   constructor(currentVersion: number) {
-    super('version_conflict', 412, '资源已被修改，请重新获取后再提交', { currentVersion, currentEtag: etagOf(currentVersion) });
+    super('version_conflict', 412, '资源已被修改，请重新获取后再提交', {
+      currentVersion,
+      currentEtag: etagOf(currentVersion),
+    });
   }
 }

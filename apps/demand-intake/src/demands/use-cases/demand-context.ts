@@ -21,7 +21,11 @@ export class DemandLoader {
    * `forShare` holds the enterprise row until the transaction ends, so a demand cannot be
    * published while its enterprise is being suspended (the suspension waits, or we do).
    */
-  async enterprise(manager: EntityManager, enterpriseId: string, { forShare = false } = {}): Promise<EnterpriseSnapshotV1 | null> {
+  async enterprise(
+    manager: EntityManager,
+    enterpriseId: string,
+    { forShare = false } = {},
+  ): Promise<EnterpriseSnapshotV1 | null> {
     const entity = forShare
       ? await this.enterprises.findByIdForShare(manager, enterpriseId)
       : await this.enterprises.findById(manager, enterpriseId);

@@ -1,0 +1,7 @@
+export { readTable, columnLetter, type ReadTableOptions, type TableRow } from './read-table.js';
+export { detectFormat, TABLE_FORMATS, TABLE_MIME_TYPES, type TableFormat } from './table-format.js';
+export { detectEncoding, TEXT_ENCODINGS, type TextEncodingOption } from './text-decoding.js';
+export { cellText } from './cell-text.js';
+export { writeCsv, neutraliseFormula, type CellValue } from './csv-writer.js';
+export { writeXlsx, type SheetSpec } from './xlsx-writer.js';
+export { TabularError, type TabularErrorCode } from './tabular.error.js';
