@@ -20,6 +20,14 @@ import {
   DemandUpdatedV1Contract,
 } from './events/demand.v1.js';
 import { CandidateHiredV1Contract } from './events/candidate-hired.v1.js';
+import { CandidateStatusChangedV1Contract } from './events/candidate-status-changed.v1.js';
+import {
+  CollegeRegisteredV1Contract,
+  GraduateConsentChangedV1Contract,
+  GraduateErasedV1Contract,
+  GraduateProfileUpsertedV1Contract,
+} from './events/graduate.v1.js';
+import { DestinationRecordedV1Contract } from './events/destination.v1.js';
 
 /**
  * Every integration event of the platform. A breaking change is a new version added here,
@@ -36,6 +44,12 @@ export const EVENT_CONTRACTS: readonly EventContract<any>[] = [
   DemandPausedV1Contract,
   DemandClosedV1Contract,
   CandidateHiredV1Contract,
+  CandidateStatusChangedV1Contract,
+  CollegeRegisteredV1Contract,
+  GraduateProfileUpsertedV1Contract,
+  GraduateConsentChangedV1Contract,
+  GraduateErasedV1Contract,
+  DestinationRecordedV1Contract,
 ];
 
 const byPattern = new Map(EVENT_CONTRACTS.map((c) => [c.pattern, c]));

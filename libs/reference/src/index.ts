@@ -16,3 +16,5 @@ export { creditCodeProblem, isValidCreditCode, normaliseCreditCode } from './cre
 export { SKILL_LABELS, normaliseSkill, skillLabel } from './skills.js';
 export { SKILL_VOCABULARY } from './skill-vocabulary.js';
 export type { SkillEntry } from './skill-vocabulary.js';
+export { destinationCategoryByCode, listDestinationCategories, listDestinationGroups } from './destinations.js';
+export type { DestinationCategory } from './destinations.js';
