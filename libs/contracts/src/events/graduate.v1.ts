@@ -150,10 +150,6 @@ export class GraduateSnapshotV1 {
   @IsIn(CONSENT_STATUSES)
   consentStatus!: ConsentStatus;
 
-  /** True once a destination that counts as placed is recorded. */
-  @IsBoolean()
-  placed!: boolean;
-
   @IsInt()
   @Min(1)
   version!: number;

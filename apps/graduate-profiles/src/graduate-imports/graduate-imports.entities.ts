@@ -1,0 +1,2 @@
+/** Entities of this context, for the data source's explicit list. */
+export const GRADUATE_IMPORT_ENTITIES: Function[] = [];
