@@ -18,3 +18,4 @@ export { SKILL_VOCABULARY } from './skill-vocabulary.js';
 export type { SkillEntry } from './skill-vocabulary.js';
 export { destinationCategoryByCode, listDestinationCategories, listDestinationGroups } from './destinations.js';
 export type { DestinationCategory } from './destinations.js';
+export { IsIndustrySection, IsKnownRegionCode } from './validators.js';

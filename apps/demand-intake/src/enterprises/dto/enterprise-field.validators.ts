@@ -1,44 +1,20 @@
 import { Transform } from 'class-transformer';
-import { registerDecorator, ValidateIf, type ValidationArguments, type ValidationOptions } from 'class-validator';
-import {
-  creditCodeProblem,
-  industrySection,
-  isKnownRegionCode,
-  isValidIndustry,
-  normaliseCreditCode,
-} from '#reference';
+import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
+import { creditCodeProblem, industrySection, isValidIndustry, normaliseCreditCode } from '#reference';
 
 /**
  * Field rules of the enterprise DTOs that need the official catalogues (#reference). Each
  * message says what is wrong in Chinese, so the 400 body can be shown to the person as it is.
  */
 
-/** Mainland mobile (13812345678) or landline with area code (0571-88123456, 01088123456). */
-export const CONTACT_PHONE_PATTERN = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
+export { CONTACT_PHONE_PATTERN, IfPresent, Immutable, REGION_PREFIX_PATTERN, Trim, UpperCase } from '#runtime';
+export { IsIndustrySection, IsKnownRegionCode } from '#reference';
 
-/** Province (2 digits), city (4) or full (6) region code prefix, for list filters. */
-export const REGION_PREFIX_PATTERN = /^\d{2}(\d{2}(\d{2})?)?$/;
-
-const SIX_DIGITS = /^\d{6}$/;
 const TWO_DIGITS = /^\d{2}$/;
-
-/** Trims strings; leaves anything else for the type rules to refuse. */
-export const Trim = () =>
-  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
-
-/** Upper-cases strings (after trimming). */
-export const UpperCase = () =>
-  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value));
 
 /** 统一社会信用代码 as people type it: full-width, spaces, hyphens and lower case are normalised. */
 export const NormaliseCreditCode = () =>
   Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? normaliseCreditCode(value) : value));
-
-/**
- * For PATCH bodies: the rules run whenever the field is present, null included (null is not a
- * way to clear a required field). Unlike @IsOptional, which would let null through silently.
- */
-export const IfPresent = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
 
 /** 统一社会信用代码 per GB 32100-2015, check character included. Expects normalised input. */
 export function IsCreditCode(options?: ValidationOptions): PropertyDecorator {
@@ -54,39 +30,6 @@ export function IsCreditCode(options?: ValidationOptions): PropertyDecorator {
           typeof value === 'string'
             ? `统一社会信用代码${creditCodeProblem(value) ?? '不正确'}`
             : '统一社会信用代码必须是 18 位字符串',
-      },
-    });
-}
-
-/** A six-digit code that exists in the current GB/T 2260 table. */
-export function IsKnownRegionCode(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isKnownRegionCode',
-      target: target.constructor,
-      propertyName: String(propertyName),
-      options,
-      validator: {
-        validate: (value: unknown) => typeof value === 'string' && isKnownRegionCode(value),
-        defaultMessage: ({ value }: ValidationArguments) =>
-          typeof value === 'string' && SIX_DIGITS.test(value)
-            ? `${value} 不在现行行政区划代码表中（GB/T 2260）`
-            : '须为 6 位数字的行政区划代码（GB/T 2260），如 330106',
-      },
-    });
-}
-
-/** A GB/T 4754-2017 门类 letter A–T. */
-export function IsIndustrySection(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isIndustrySection',
-      target: target.constructor,
-      propertyName: String(propertyName),
-      options,
-      validator: {
-        validate: (value: unknown) => typeof value === 'string' && industrySection(value) !== undefined,
-        defaultMessage: () => '须为国民经济行业分类门类字母 A–T（GB/T 4754-2017）',
       },
     });
 }
@@ -132,17 +75,5 @@ export function IsIndustryDivisionOf(sectionProperty: string, options?: Validati
           );
         },
       },
-    });
-}
-
-/** A field that may not be sent at all (e.g. the credit code after registration). */
-export function Immutable(message: string): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'immutable',
-      target: target.constructor,
-      propertyName: String(propertyName),
-      options: { message },
-      validator: { validate: (value: unknown) => value === undefined },
     });
 }
