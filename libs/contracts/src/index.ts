@@ -16,3 +16,4 @@ export * from './domain/graduate.js';
 export * from './events/graduate.v1.js';
 export * from './events/destination.v1.js';
 export * from './events/candidate-status-changed.v1.js';
+export * from './events/recommendation.v1.js';
