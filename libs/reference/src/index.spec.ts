@@ -3,10 +3,13 @@ import * as reference from '#reference';
 describe('#reference', () => {
   it('exposes the public API through the package import', () => {
     expect(Object.keys(reference).sort()).toEqual([
+      'IsIndustrySection',
+      'IsKnownRegionCode',
       'SKILL_LABELS',
       'SKILL_VOCABULARY',
       'UNDERGRAD_CATALOGUE_YEAR',
       'creditCodeProblem',
+      'destinationCategoryByCode',
       'industryDivision',
       'industryDivisionName',
       'industrySection',
@@ -14,6 +17,8 @@ describe('#reference', () => {
       'isKnownRegionCode',
       'isValidCreditCode',
       'isValidIndustry',
+      'listDestinationCategories',
+      'listDestinationGroups',
       'listIndustrySections',
       'listMajors',
       'listOccupations',
