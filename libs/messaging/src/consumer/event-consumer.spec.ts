@@ -401,6 +401,41 @@ describe('EventConsumer', () => {
     expect(h.session.commits).toEqual(['1']);
   });
 
+  it('runs after-commit effects only for the attempt whose transaction committed', async () => {
+    const effects: string[] = [];
+    let failFirst = true;
+    const h = await harness(
+      async (_envelope, context) => {
+        context.afterCommit(() => effects.push(`attempt ${context.attempt}`));
+        if (failFirst) {
+          failFirst = false;
+          throw new Error('first attempt fails after registering its effect');
+        }
+      },
+      { maxAttempts: 3 },
+    );
+    await h.deliver([messageOf('40', canary())]);
+    expect(h.calls).toHaveLength(2);
+    expect(effects).toEqual(['attempt 2']);
+  });
+
+  it('does not run an effect registered by a poison event, and a throwing effect does not undo the event', async () => {
+    const effects: string[] = [];
+    const h = await harness(async (envelope, context) => {
+      if ((envelope.payload as { sequence: number }).sequence === 1) {
+        context.afterCommit(() => effects.push('poison'));
+        throw new PoisonEventError('bad');
+      }
+      context.afterCommit(() => {
+        throw new Error('index update failed');
+      });
+    });
+    await h.deliver([messageOf('50', canary(1)), messageOf('51', canary(2))]);
+    expect(effects).toEqual([]);
+    expect(h.dlq.sent).toHaveLength(1);
+    expect(h.session.commits).toEqual(['52']);
+  });
+
   it('dead-letters a PoisonEventError after one call', async () => {
     const h = await harness(
       async () => {

@@ -22,6 +22,11 @@ export interface InboundEventContext {
   readonly partition: number;
   readonly offset: string;
   readonly attempt: number;
+  /**
+   * Runs `effect` once the handler's transaction has committed (never if it rolls back), e.g. to
+   * update an in-memory index from what was just stored. An effect that throws is logged, not retried.
+   */
+  afterCommit(effect: () => void): void;
 }
 
 export type EventHandlerFn = (envelope: EventEnvelope, context: InboundEventContext) => Promise<void>;
@@ -160,6 +165,7 @@ export class EventConsumer {
     for (;;) {
       attempt += 1;
       try {
+        const effects: (() => void)[] = [];
         const handled = await this.dataSource.transaction(async (manager) => {
           const first = await this.inbox.tryRecord(manager, {
             consumer: this.options.groupId,
@@ -176,9 +182,17 @@ export class EventConsumer {
             partition: message.partition,
             offset: message.offset,
             attempt,
+            afterCommit: (effect) => effects.push(effect),
           });
           return true;
         });
+        for (const effect of effects) {
+          try {
+            effect();
+          } catch (err) {
+            this.logger.error('after-commit effect failed', { ...where(message), error: describeError(err) });
+          }
+        }
         return { kind: handled ? 'handled' : 'duplicate' };
       } catch (err) {
         const error = describeError(err);
