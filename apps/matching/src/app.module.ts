@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ServicePlatformModule } from '#runtime';
 import { MatchingDatabase } from './database/matching.database.js';
 import { MatchingEnvironment } from './matching.environment.js';
+import { ReadModelModule } from './read-model/read-model.module.js';
 
 @Module({})
 export class AppModule {
@@ -15,6 +16,7 @@ export class AppModule {
           envClass: MatchingEnvironment,
           ...MatchingDatabase,
         }),
+        ReadModelModule,
       ],
     };
   }
