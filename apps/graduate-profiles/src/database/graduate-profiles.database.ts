@@ -7,6 +7,7 @@ import { MessagingTables1732320000001 } from './migrations/1732320000001-messagi
 import { CollegesAndGraduates1732500000000 } from './migrations/1732500000000-colleges-and-graduates.js';
 import { Destinations1732500001000 } from './migrations/1732500001000-destinations.js';
 import { GraduateImports1732500002000 } from './migrations/1732500002000-graduate-imports.js';
+import { ErasedStudentNumbers1732500004000 } from './migrations/1732500004000-erased-student-numbers.js';
 
 /** The graduate-profiles schema: its entities and migrations, listed explicitly. */
 export const GraduateProfilesDatabase: ServiceDatabaseSpec = {
@@ -17,5 +18,6 @@ export const GraduateProfilesDatabase: ServiceDatabaseSpec = {
     CollegesAndGraduates1732500000000,
     Destinations1732500001000,
     GraduateImports1732500002000,
+    ErasedStudentNumbers1732500004000,
   ],
 };

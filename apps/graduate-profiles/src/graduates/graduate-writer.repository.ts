@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { GraduateEntity } from './graduate.entity.js';
 
@@ -32,6 +33,11 @@ const WRITTEN: readonly (readonly [string, keyof GraduateEntity])[] = [
   ['updated_at', 'updatedAt'],
 ];
 const COLUMNS = WRITTEN.map(([column]) => column).join(', ');
+
+/** What is kept of an erased graduate's student number: enough to recognise it, nothing to read. */
+export function studentNumberDigest(collegeId: string, studentNumber: string): string {
+  return createHash('sha256').update(`${collegeId}\u0000${studentNumber}`).digest('hex');
+}
 
 /** Rows as JSON objects keyed by column, for jsonb_populate_recordset (one parameter, any batch size). */
 function asRecordset(graduates: readonly GraduateEntity[]): string {
@@ -90,5 +96,30 @@ export class GraduateWriterRepository {
        WHERE g.id = r.id AND g.college_id = r.college_id`,
       [asRecordset(graduates)],
     );
+  }
+
+  /** Remembers an erased graduate's student number (as a digest) so no upload recreates the profile. */
+  async suppressStudentNumber(manager: EntityManager, collegeId: string, studentNumber: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO "graduate-profiles".erased_student_numbers (college_id, student_number_digest)
+       VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+      [collegeId, studentNumberDigest(collegeId, studentNumber)],
+    );
+  }
+
+  /** The student numbers among these that belong to erased graduates. */
+  async suppressedAmong(
+    manager: EntityManager,
+    collegeId: string,
+    studentNumbers: readonly string[],
+  ): Promise<Set<string>> {
+    if (studentNumbers.length === 0) return new Set();
+    const byDigest = new Map(studentNumbers.map((n) => [studentNumberDigest(collegeId, n), n]));
+    const rows: { student_number_digest: string }[] = await manager.query(
+      `SELECT student_number_digest FROM "graduate-profiles".erased_student_numbers
+       WHERE college_id = $1 AND student_number_digest = ANY($2)`,
+      [collegeId, [...byDigest.keys()]],
+    );
+    return new Set(rows.map((r) => byDigest.get(r.student_number_digest)!));
   }
 }

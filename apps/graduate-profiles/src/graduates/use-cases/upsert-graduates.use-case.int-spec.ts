@@ -141,6 +141,23 @@ describe('UpsertGraduatesUseCase against PostgreSQL', () => {
     await expect(useCase.execute(COLLEGE, [input('S050'), input('S050')])).rejects.toThrow(/repeat/);
   });
 
+  it('skips the student number of an erased graduate, so a re-upload cannot bring the profile back', async () => {
+    await useCase.execute(COLLEGE, [input('S060'), input('S061')]);
+    await dataSource.transaction((m) => new GraduateWriterRepository().suppressStudentNumber(m, COLLEGE, 'S060'));
+    await dataSource.query(`DELETE FROM "graduate-profiles".graduates WHERE student_number = 'S060'`);
+
+    const result = await useCase.execute(COLLEGE, [input('S060'), input('S061', { name: '王晓明' })]);
+    expect(result).toMatchObject({ created: 0, updated: 1, erased: 1 });
+    expect(result.results[0]).toMatchObject({ outcome: 'erased', graduate: null });
+    const rows = await dataSource.query(
+      `SELECT student_number FROM "graduate-profiles".graduates WHERE student_number IN ('S060', 'S061')`,
+    );
+    expect(rows).toEqual([{ student_number: 'S061' }]);
+    // The digest is per college: the same student number elsewhere is someone else.
+    const other = await new GraduateWriterRepository().suppressedAmong(dataSource.manager, 'another-college', ['S060']);
+    expect(other.size).toBe(0);
+  });
+
   it('lets two concurrent uploads of the same new rows create each graduate once', async () => {
     const batch = Array.from({ length: 50 }, (_, i) => input(`C${String(i).padStart(3, '0')}`));
     const [a, b] = await Promise.all([

@@ -9,7 +9,8 @@ import { normalisePreferences, type NormalisedGraduateInput } from '../graduate-
 import { contentHashOf, matchingHashOf } from '../graduate-snapshot.js';
 import { GraduateWriterRepository } from '../graduate-writer.repository.js';
 
-export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
+/** `erased`: the graduate asked to be erased; the row is skipped, whatever the upload says. */
+export type UpsertOutcome = 'created' | 'updated' | 'unchanged' | 'erased';
 
 export interface UpsertedGraduate {
   studentNumber: string;
@@ -17,7 +18,8 @@ export interface UpsertedGraduate {
   outcome: UpsertOutcome;
   /** Whether something matching uses changed (an event went out if the graduate consents). */
   matchingChanged: boolean;
-  graduate: GraduateEntity;
+  /** Null for an erased graduate. */
+  graduate: GraduateEntity | null;
 }
 
 export interface UpsertSummary {
@@ -25,6 +27,7 @@ export interface UpsertSummary {
   created: number;
   updated: number;
   unchanged: number;
+  erased: number;
   eventsWritten: number;
 }
 
@@ -111,11 +114,21 @@ export class UpsertGraduatesUseCase {
     const stored = new Map(
       (await this.writer.findByStudentNumbers(manager, collegeId, numbers)).map((g) => [g.studentNumber!, g]),
     );
+    const suppressed = await this.writer.suppressedAmong(manager, collegeId, numbers);
     const now = new Date();
     const inserts: GraduateEntity[] = [];
     const updates: GraduateEntity[] = [];
     const changedForMatching: GraduateEntity[] = [];
     const results: UpsertedGraduate[] = inputs.map((input) => {
+      if (suppressed.has(input.studentNumber)) {
+        return {
+          studentNumber: input.studentNumber,
+          graduateId: '',
+          outcome: 'erased',
+          matchingChanged: false,
+          graduate: null,
+        };
+      }
       const before = stored.get(input.studentNumber);
       const next = merged(collegeId, input, before);
       if (before && before.contentHash === next.contentHash) {
@@ -147,7 +160,8 @@ export class UpsertGraduatesUseCase {
       results,
       created: inserts.length,
       updated: updates.length,
-      unchanged: results.length - inserts.length - updates.length,
+      unchanged: results.filter((r) => r.outcome === 'unchanged').length,
+      erased: suppressed.size,
       eventsWritten,
     };
   }
