@@ -19,3 +19,4 @@ export * from './idempotency/idempotency.interceptor.js';
 export * from './idempotency/idempotent.decorator.js';
 export * from './idempotency/idempotency.module.js';
 export * from './field-transforms.js';
+export * from './correlation-id.decorator.js';

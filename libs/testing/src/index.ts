@@ -7,3 +7,4 @@ export * from './service-process.js';
 export * from './platform.js';
 export * from './factories/demand.factory.js';
 export * from './factories/enterprise.factory.js';
+export * from './factories/college.factory.js';

@@ -12,8 +12,7 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { BEARER_AUTH_NAME, CurrentCaller, Roles, type Caller } from '#auth';
-import { etagOf, expectedVersionFrom, Idempotent } from '#runtime';
-import { CorrelationId } from './correlation-id.decorator.js';
+import { CorrelationId, etagOf, expectedVersionFrom, Idempotent } from '#runtime';
 import { toEnterpriseResponse } from './enterprise.mapper.js';
 import { DecideVerificationDto } from './dto/decide-verification.dto.js';
 import { EnterprisePageDto, EnterpriseResponseDto } from './dto/enterprise.response.dto.js';

@@ -26,9 +26,11 @@ export type DestinationStatus = (typeof DESTINATION_STATUSES)[number];
 /**
  * Where a candidate stands in matching's pipeline for one demand (double opt-in).
  * `accepted`: the graduate accepted the enterprise's invitation, so the enterprise may see who they are.
+ * `expired`: an invitation nobody answered in time.
  */
 export const CANDIDATE_STATUSES = [
   'recommended',
+  'viewed',
   'invited',
   'accepted',
   'declined',
@@ -37,5 +39,6 @@ export const CANDIDATE_STATUSES = [
   'hired',
   'rejected',
   'withdrawn',
+  'expired',
 ] as const;
 export type CandidateStatus = (typeof CANDIDATE_STATUSES)[number];
