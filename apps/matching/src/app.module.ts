@@ -3,6 +3,7 @@ import { ServicePlatformModule } from '#runtime';
 import { MatchingDatabase } from './database/matching.database.js';
 import { MatchingEnvironment } from './matching.environment.js';
 import { ReadModelModule } from './read-model/read-model.module.js';
+import { RecommendationsModule } from './recommendations/recommendations.module.js';
 
 @Module({})
 export class AppModule {
@@ -17,6 +18,7 @@ export class AppModule {
           ...MatchingDatabase,
         }),
         ReadModelModule,
+        RecommendationsModule,
       ],
     };
   }

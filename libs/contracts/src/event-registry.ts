@@ -28,7 +28,11 @@ import {
   GraduateProfileUpsertedV1Contract,
 } from './events/graduate.v1.js';
 import { DestinationRecordedV1Contract } from './events/destination.v1.js';
-import { CandidatesRecommendedV1Contract, RecommendationWithdrawnV1Contract } from './events/recommendation.v1.js';
+import {
+  CandidatesRecommendedV1Contract,
+  InvitationReminderV1Contract,
+  RecommendationWithdrawnV1Contract,
+} from './events/recommendation.v1.js';
 
 /**
  * Every integration event of the platform. A breaking change is a new version added here,
@@ -53,6 +57,7 @@ export const EVENT_CONTRACTS: readonly EventContract<any>[] = [
   DestinationRecordedV1Contract,
   CandidatesRecommendedV1Contract,
   RecommendationWithdrawnV1Contract,
+  InvitationReminderV1Contract,
 ];
 
 const byPattern = new Map(EVENT_CONTRACTS.map((c) => [c.pattern, c]));

@@ -20,3 +20,4 @@ export * from './idempotency/idempotent.decorator.js';
 export * from './idempotency/idempotency.module.js';
 export * from './field-transforms.js';
 export * from './correlation-id.decorator.js';
+export * from './periodic-task.js';

@@ -1,10 +1,11 @@
 import type { ServiceDatabaseSpec } from '#runtime';
 import { MessagingTables1732320000002 } from './migrations/1732320000002-messaging-tables.js';
 import { ReadModel1732600000000 } from './migrations/1732600000000-read-model.js';
+import { Recommendations1732600001000 } from './migrations/1732600001000-recommendations.js';
 
 /** The matching schema: its entities and migrations, listed explicitly. */
 export const MatchingDatabase: ServiceDatabaseSpec = {
   schema: 'matching',
   entities: [],
-  migrations: [MessagingTables1732320000002, ReadModel1732600000000],
+  migrations: [MessagingTables1732320000002, ReadModel1732600000000, Recommendations1732600001000],
 };

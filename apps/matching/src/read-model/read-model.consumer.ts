@@ -23,6 +23,8 @@ import { HandlesEvent, type InboundEventContext } from '#messaging';
 import { ReadModelChanges, type GraduateChangeCause } from './read-model.changes.js';
 import { ReadModelRepository, type DemandReadStatus } from './read-model.repository.js';
 
+const causedBy = (e: EventEnvelope) => ({ correlationId: e.correlationId ?? e.eventId, causationId: e.eventId });
+
 /**
  * Feeds matching's read model from demand-intake and graduate-profiles events, in the inbox
  * transaction; listeners (the ranking index) hear of each change only after it committed.
@@ -52,6 +54,7 @@ export class ReadModelConsumer {
   @HandlesEvent(DemandClosedV1Contract)
   async onDemandClosed(@Payload() e: EventEnvelope<DemandClosedV1>, @Ctx() ctx: InboundEventContext) {
     await this.demandStatus(ctx, e.payload.demandId, 'closed', e.payload.version);
+    await this.changes.demandClosed(ctx.manager, e.payload.demandId, causedBy(e));
   }
 
   @HandlesEvent(GraduateProfileUpsertedV1Contract)
@@ -68,12 +71,16 @@ export class ReadModelConsumer {
     const { graduateId, collegeId, status } = e.payload;
     if (await this.store.isErased(ctx.manager, graduateId)) return;
     await this.store.setConsent(ctx.manager, graduateId, collegeId, status);
+    if (status !== 'given') {
+      await this.changes.graduateUnavailable(ctx.manager, graduateId, 'consent_withdrawn', causedBy(e));
+    }
     await this.announceGraduate(ctx, graduateId, 'consent');
   }
 
   @HandlesEvent(GraduateErasedV1Contract)
   async onErased(@Payload() e: EventEnvelope<GraduateErasedV1>, @Ctx() ctx: InboundEventContext) {
     await this.store.eraseGraduate(ctx.manager, e.payload.graduateId, new Date(e.payload.erasedAt));
+    await this.changes.graduateUnavailable(ctx.manager, e.payload.graduateId, 'erased', causedBy(e));
     ctx.afterCommit(() =>
       this.changes.announce({ kind: 'graduate', graduateId: e.payload.graduateId, graduate: null, cause: 'erased' }),
     );
@@ -86,6 +93,7 @@ export class ReadModelConsumer {
     // A returned registration is as good as none: the graduate is available again.
     const placed = d.countsAsPlaced && d.status !== 'returned';
     if (await this.store.recordPlacement(ctx.manager, d.graduateId, d.destinationId, placed, new Date(d.recordedAt))) {
+      if (placed) await this.changes.graduateUnavailable(ctx.manager, d.graduateId, 'placed', causedBy(e));
       await this.announceGraduate(ctx, d.graduateId, 'placement');
     }
   }

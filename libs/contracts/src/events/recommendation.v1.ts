@@ -156,3 +156,33 @@ export const RecommendationWithdrawnV1Contract = defineEvent({
   payloadClass: RecommendationWithdrawnV1,
   keyOf: (p) => p.demandId,
 });
+
+/** An invitation the graduate has not answered expires soon: remind them (and tell the enterprise). */
+export class InvitationReminderV1 {
+  @IsString()
+  @IsNotEmpty()
+  recommendationId!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  demandId!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  enterpriseId!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  graduateId!: string;
+
+  @IsISO8601()
+  expiresAt!: string;
+}
+
+export const InvitationReminderV1Contract = defineEvent({
+  eventType: 'InvitationReminder',
+  eventVersion: 1,
+  topic: TOPICS.recommendations,
+  payloadClass: InvitationReminderV1,
+  keyOf: (p) => p.demandId,
+});

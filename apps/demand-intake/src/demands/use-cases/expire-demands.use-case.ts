@@ -1,7 +1,8 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { PeriodicTask } from '#runtime';
 import { DemandEvents } from '../demand-events.js';
 import { todayInChina } from '../demand-rules.js';
 import { DemandsRepository } from '../demands.repository.js';
@@ -41,37 +42,18 @@ export class ExpireDemandsUseCase {
 
 /** Runs the expiry pass at start-up and then every DEMAND_EXPIRY_INTERVAL_MS. */
 @Injectable()
-export class DemandExpiryScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(DemandExpiryScheduler.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
+export class DemandExpiryScheduler extends PeriodicTask {
+  protected readonly intervalMs: number;
 
   constructor(
     private readonly expire: ExpireDemandsUseCase,
-    private readonly env: DemandIntakeEnvironment,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.tick();
-    this.timer = setInterval(() => this.tick(), this.env.DEMAND_EXPIRY_INTERVAL_MS);
-    this.timer.unref();
+    env: DemandIntakeEnvironment,
+  ) {
+    super();
+    this.intervalMs = env.DEMAND_EXPIRY_INTERVAL_MS;
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
-  }
-
-  private tick(): void {
-    if (this.running) return;
-    this.running = this.expire
-      .execute()
-      .then((n) => {
-        if (n) this.logger.log({ msg: 'closed expired demands', count: n });
-      })
-      .catch((err: unknown) => this.logger.warn({ msg: 'demand expiry pass failed', error: String(err) }))
-      .finally(() => {
-        this.running = null;
-      });
+  protected runOnce(): Promise<number> {
+    return this.expire.execute();
   }
 }
