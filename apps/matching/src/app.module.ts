@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServicePlatformModule } from '#runtime';
+import { CandidatesModule } from './candidates/candidates.module.js';
 import { MatchingDatabase } from './database/matching.database.js';
 import { MatchingEnvironment } from './matching.environment.js';
 import { ReadModelModule } from './read-model/read-model.module.js';
@@ -19,6 +20,7 @@ export class AppModule {
         }),
         ReadModelModule,
         RecommendationsModule,
+        CandidatesModule,
       ],
     };
   }

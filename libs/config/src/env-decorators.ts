@@ -11,6 +11,14 @@ export function EnvInt(): PropertyDecorator {
   });
 }
 
+/** Decimal numbers (`60`, `62.5`). */
+export function EnvNumber(): PropertyDecorator {
+  return Transform(({ value }) => {
+    if (typeof value !== 'string' || value.trim() === '') return value;
+    return /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value;
+  });
+}
+
 export function EnvBool(): PropertyDecorator {
   return Transform(({ value }) => {
     if (typeof value !== 'string') return value;

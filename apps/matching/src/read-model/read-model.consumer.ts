@@ -99,7 +99,10 @@ export class ReadModelConsumer {
   }
 
   private async storeDemand(ctx: InboundEventContext, snapshot: DemandPublishedV1['demand'], status: DemandReadStatus) {
-    if (await this.store.upsertDemand(ctx.manager, snapshot, status)) await this.announceDemand(ctx, snapshot.demandId);
+    if (await this.store.upsertDemand(ctx.manager, snapshot, status)) {
+      await this.store.queueEvaluation(ctx.manager, 'demand', snapshot.demandId);
+      await this.announceDemand(ctx, snapshot.demandId);
+    }
   }
 
   private async demandStatus(ctx: InboundEventContext, demandId: string, status: DemandReadStatus, version: number) {
@@ -115,6 +118,8 @@ export class ReadModelConsumer {
   }
 
   private async announceGraduate(ctx: InboundEventContext, graduateId: string, cause: GraduateChangeCause) {
+    if (cause === 'profile' || cause === 'consent')
+      await this.store.queueEvaluation(ctx.manager, 'graduate', graduateId);
     const graduate = await this.store.loadGraduate(ctx.manager, graduateId);
     ctx.afterCommit(() => this.changes.announce({ kind: 'graduate', graduateId, graduate, cause }));
   }

@@ -143,6 +143,25 @@ export class ReadModelRepository {
     }
   }
 
+  /** Owes the push planner an evaluation of this demand or graduate (same transaction as the change). */
+  async queueEvaluation(m: EntityManager, kind: 'demand' | 'graduate', id: string): Promise<void> {
+    await m.query(
+      `INSERT INTO matching.pending_evaluations (subject_kind, subject_id) VALUES ($1, $2)
+       ON CONFLICT (subject_kind, subject_id) DO UPDATE SET queued_at = now()`,
+      [kind, id],
+    );
+  }
+
+  /** Graduates' anonymous facts for display, by id. */
+  async snapshotsOf(m: EntityManager, graduateIds: readonly string[]): Promise<Map<string, GraduateSnapshotV1>> {
+    if (graduateIds.length === 0) return new Map();
+    const rows: { id: string; snapshot: GraduateSnapshotV1 }[] = await m.query(
+      `SELECT id, snapshot FROM matching.graduates WHERE id = ANY($1) AND snapshot IS NOT NULL`,
+      [[...graduateIds]],
+    );
+    return new Map(rows.map((r) => [r.id, r.snapshot]));
+  }
+
   async openDemands(m: EntityManager): Promise<StoredDemand[]> {
     return m.query(`SELECT id, status, snapshot, version FROM matching.demands WHERE status = 'open' ORDER BY id`);
   }
