@@ -17,14 +17,15 @@ export class PushPlannerRepository {
 
   /** Claims queued evaluations (deleted with the transaction that handles them; skipped if another instance holds them). */
   async takeQueued(m: EntityManager, limit: number): Promise<{ kind: 'demand' | 'graduate'; id: string }[]> {
-    const rows: { subject_kind: 'demand' | 'graduate'; subject_id: string }[] = await m.query(
+    // DELETE … RETURNING comes back from TypeORM as [rows, affected].
+    const [rows] = (await m.query(
       `DELETE FROM matching.pending_evaluations
        WHERE (subject_kind, subject_id) IN (
          SELECT subject_kind, subject_id FROM matching.pending_evaluations
          ORDER BY queued_at LIMIT $1 FOR UPDATE SKIP LOCKED)
        RETURNING subject_kind, subject_id`,
       [limit],
-    );
+    )) as [{ subject_kind: 'demand' | 'graduate'; subject_id: string }[], number];
     // Demands first: a demand's shortlist is the baseline incremental pushes compare against.
     return rows
       .map((r) => ({ kind: r.subject_kind, id: r.subject_id }))
@@ -47,10 +48,10 @@ export class PushPlannerRepository {
 
   async markPushed(m: EntityManager, ids: readonly string[]): Promise<Recommendation[]> {
     if (ids.length === 0) return [];
-    const rows: { id: string }[] = await m.query(
+    const [rows] = (await m.query(
       `UPDATE matching.recommendations SET pushed_at = now() WHERE id = ANY($1::uuid[]) AND pushed_at IS NULL RETURNING id`,
       [[...ids]],
-    );
+    )) as [{ id: string }[], number];
     const pushed: Recommendation[] = [];
     for (const { id } of rows) pushed.push((await this.recommendations.findById(m, id))!);
     return pushed;

@@ -46,11 +46,12 @@ export class ReadModelRepository {
     status: DemandReadStatus,
     version: number,
   ): Promise<boolean> {
-    const rows: unknown[] = await m.query(
+    // UPDATE … RETURNING comes back from TypeORM as [rows, affected].
+    const [rows] = (await m.query(
       `UPDATE matching.demands SET status = $2, version = $3, updated_at = now()
        WHERE id = $1 AND version <= $3 RETURNING id`,
       [demandId, status, version],
-    );
+    )) as [unknown[], number];
     return rows.length > 0;
   }
 

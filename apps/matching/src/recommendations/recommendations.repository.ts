@@ -162,14 +162,14 @@ export class RecommendationsRepository {
     by: { role: string; id: string | null; reason: string | null },
     times: { now: Date; invitationExpiresAt?: Date },
   ): Promise<Recommendation> {
-    const rows: Recommendation[] = await m.query(
+    const [rows] = (await m.query(
       `UPDATE matching.recommendations SET status = $2, version = version + 1, updated_at = $3,
          invited_at = CASE WHEN $2 = 'invited' THEN $3 ELSE invited_at END,
          invitation_expires_at = CASE WHEN $2 = 'invited' THEN $4 ELSE invitation_expires_at END
        WHERE id = $1
        RETURNING id`,
       [r.id, to, times.now, times.invitationExpiresAt ?? null],
-    );
+    )) as [{ id: string }[], number];
     if (rows.length !== 1) throw new Error(`recommendation ${r.id} vanished during a status change`);
     await m.query(
       `INSERT INTO matching.recommendation_history (recommendation_id, from_status, to_status, actor_role, actor_id, reason, changed_at)
