@@ -365,6 +365,32 @@ describe('graduate profiles: consent (PIPL) and erasure', () => {
       expect(events[2].payload).toEqual({ graduateId: g.id, collegeId: colA, erasedAt: row.erased_at.toISOString() });
     });
 
+    it('forgets the evidence references of the graduate’s destinations, keeping what statistics need', async () => {
+      const g = await createGraduate(colA, { graduationYear: 2027 });
+      const me = graduateOf(colA, g.id);
+      const registered = await call(`/graduates/${g.id}/destinations`, {
+        method: 'POST',
+        headers: me,
+        json: {
+          categoryCode: '11',
+          destinationDate: '2026-11-01',
+          employerOrSchool: '杭州示例科技有限公司',
+          cityCode: '330106',
+          evidenceRef: '劳动合同-HZ-2026-0815',
+        },
+      });
+      expect(registered.status).toBe(201);
+      expect((await call(`/graduates/${g.id}`, { method: 'DELETE', headers: me })).status).toBe(204);
+      const rows = await withClient(platform.db.url, async (client) => {
+        const { rows } = await client.query(
+          `SELECT category_code, employer_or_school, evidence_ref FROM "graduate-profiles".destinations WHERE graduate_id = $1`,
+          [g.id],
+        );
+        return rows;
+      });
+      expect(rows).toEqual([{ category_code: '11', employer_or_school: '杭州示例科技有限公司', evidence_ref: null }]);
+    });
+
     it('lets the college erase on the graduate’s documented request only (400 naming evidenceRef without it)', async () => {
       const g = await createGraduate();
       const noEvidence = await call(`/graduates/${g.id}`, { method: 'DELETE', headers: college(colA) });

@@ -95,5 +95,8 @@ export class GraduatesRepository {
         WHERE id = $1 AND erased_at IS NULL`,
       [id, erasedAt],
     );
+    // Evidence references (contract or offer numbers) can identify the person; category, date and
+    // employer stay for placement statistics.
+    await manager.query(`UPDATE "graduate-profiles".destinations SET evidence_ref = NULL WHERE graduate_id = $1`, [id]);
   }
 }
