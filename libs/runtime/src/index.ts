@@ -21,3 +21,4 @@ export * from './idempotency/idempotency.module.js';
 export * from './field-transforms.js';
 export * from './correlation-id.decorator.js';
 export * from './periodic-task.js';
+export * from './personal-data-masking.js';
