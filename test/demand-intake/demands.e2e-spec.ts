@@ -24,14 +24,7 @@ describe('demand intake: demands', () => {
   const asB = () => bearer('enterprise', entB);
   const asOrganizer = () => bearer('organizer', 'org-1');
 
-  async function call(
-    path: string,
-    init: RequestInit & { json?: unknown } = {},
-  ): Promise<{ status: number; body: Json; headers: Headers }> {
-    const res = await di.request(path, init);
-    const text = await res.text();
-    return { status: res.status, body: text ? (JSON.parse(text) as Json) : {}, headers: res.headers };
-  }
+  const call = (path: string, init: RequestInit & { json?: unknown } = {}) => di.json(path, init);
 
   const demandTopic = () => `${platform.topicPrefix}.${TOPICS.demands}`;
   async function demandEvents(demandId: string, atLeast = 0): Promise<string[]> {

@@ -49,14 +49,7 @@ describe('demand intake: enterprises (企业)', () => {
   let platform: TestPlatform;
   let di: ServiceProcess;
 
-  async function call(
-    path: string,
-    init: RequestInit & { json?: unknown } = {},
-  ): Promise<{ status: number; body: Json; headers: Headers }> {
-    const res = await di.request(path, init);
-    const text = await res.text();
-    return { status: res.status, body: text ? (JSON.parse(text) as Json) : {}, headers: res.headers };
-  }
+  const call = (path: string, init: RequestInit & { json?: unknown } = {}) => di.json(path, init);
 
   async function register(org: string, overrides: Json = {}): Promise<Json> {
     const res = await call('/enterprises', {

@@ -30,14 +30,7 @@ describe('graduate profiles: colleges (院校)', () => {
   let platform: TestPlatform;
   let gp: ServiceProcess;
 
-  async function call(
-    path: string,
-    init: RequestInit & { json?: unknown } = {},
-  ): Promise<{ status: number; body: Json; headers: Headers }> {
-    const res = await gp.request(path, init);
-    const text = await res.text();
-    return { status: res.status, body: text ? (JSON.parse(text) as Json) : {}, headers: res.headers };
-  }
+  const call = (path: string, init: RequestInit & { json?: unknown } = {}) => gp.json(path, init);
 
   async function register(id: string, overrides: Json = {}): Promise<Json> {
     const res = await call('/colleges', { method: 'POST', headers: college(id), json: makeCollegeInput(overrides) });

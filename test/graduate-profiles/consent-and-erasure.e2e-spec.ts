@@ -40,14 +40,7 @@ describe('graduate profiles: consent (PIPL) and erasure', () => {
   const colB = newId('col-b');
   let studentSeq = 0;
 
-  async function call(
-    path: string,
-    init: RequestInit & { json?: unknown } = {},
-  ): Promise<{ status: number; body: Json; headers: Headers }> {
-    const res = await gp.request(path, init);
-    const text = await res.text();
-    return { status: res.status, body: text ? (JSON.parse(text) as Json) : {}, headers: res.headers };
-  }
+  const call = (path: string, init: RequestInit & { json?: unknown } = {}) => gp.json(path, init);
 
   async function createGraduate(collegeId = colA, overrides: Json = {}): Promise<Json> {
     studentSeq += 1;

@@ -49,14 +49,7 @@ describe('graduate profiles: destinations (毕业去向)', () => {
   const colA = newId('col-a');
   const colB = newId('col-b');
 
-  async function call(
-    path: string,
-    init: RequestInit & { json?: unknown } = {},
-  ): Promise<{ status: number; body: Json; headers: Headers }> {
-    const res = await gp.request(path, init);
-    const text = await res.text();
-    return { status: res.status, body: text ? (JSON.parse(text) as Json) : {}, headers: res.headers };
-  }
+  const call = (path: string, init: RequestInit & { json?: unknown } = {}) => gp.json(path, init);
 
   const sql = <T>(fn: Parameters<typeof withClient<T>>[1]) => withClient(platform.db.url, fn);
 

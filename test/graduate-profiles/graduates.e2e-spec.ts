@@ -29,14 +29,7 @@ describe('graduate profiles: graduates (毕业生档案)', () => {
   const colA = newId('col-a');
   const colB = newId('col-b');
 
-  async function call(
-    path: string,
-    init: RequestInit & { json?: unknown } = {},
-  ): Promise<{ status: number; body: Json; headers: Headers }> {
-    const res = await gp.request(path, init);
-    const text = await res.text();
-    return { status: res.status, body: text ? (JSON.parse(text) as Json) : {}, headers: res.headers };
-  }
+  const call = (path: string, init: RequestInit & { json?: unknown } = {}) => gp.json(path, init);
 
   async function registerCollege(id: string, overrides: Json = {}): Promise<void> {
     const res = await call('/colleges', { method: 'POST', headers: college(id), json: makeCollegeInput(overrides) });

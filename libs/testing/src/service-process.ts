@@ -8,6 +8,12 @@ import { testKeyPair } from './keys.js';
 import { repoRoot } from './paths.js';
 import { waitFor } from './wait.js';
 
+export interface JsonResponse {
+  status: number;
+  body: Record<string, any>;
+  headers: Headers;
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -109,6 +115,13 @@ export class ServiceProcess {
     await this.kill('SIGTERM');
     this.log?.end();
     this.log = null;
+  }
+
+  /** The same request, its answer read as JSON (`{}` when the body is empty). */
+  async json(path: string, init: RequestInit & { json?: unknown } = {}): Promise<JsonResponse> {
+    const res = await this.request(path, init);
+    const text = await res.text();
+    return { status: res.status, body: text ? (JSON.parse(text) as Record<string, any>) : {}, headers: res.headers };
   }
 
   async request(path: string, init: RequestInit & { json?: unknown } = {}): Promise<Response> {
