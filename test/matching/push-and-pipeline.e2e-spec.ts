@@ -237,7 +237,9 @@ describe('matching: pushes and the double opt-in pipeline over the broker', () =
       let found: Json | undefined;
       await expectEventually(async () => {
         const list = await call(`/demands/${demandId}/recommendations`, asEnterprise());
-        found = list.body.items.find((r: Json) => r.status === 'recommended' && r.candidate.collegeId === 'college-pipeline');
+        found = list.body.items.find(
+          (r: Json) => r.status === 'recommended' && r.candidate.collegeId === 'college-pipeline',
+        );
         expect(found).toBeDefined();
       });
       return found!;

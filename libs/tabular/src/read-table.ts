@@ -44,22 +44,31 @@ export async function* readTable(
       : readXlsxRows(source);
 
   let headers: { index: number; text: string }[] | null = null;
+  let protoHeader = false;
   try {
     for await (const row of rows) {
-      const cells = row.cells.map((c) => c.trim());
-      if (cells.every((c) => c === '')) continue;
+      // Plain loops: this runs once per row of files of up to 100,000 rows.
+      const cells = row.cells;
+      let empty = true;
+      for (let i = 0; i < cells.length; i++) {
+        cells[i] = cells[i]!.trim();
+        if (cells[i] !== '') empty = false;
+      }
+      if (empty) continue;
       if (!headers) {
         headers = headerOf(cells, row.rowNumber);
+        // Assigning a key named __proto__ would set the prototype instead: such a file takes the slow path.
+        protoHeader = headers.some((h) => h.text === '__proto__');
         options.onHeader?.(
           headers.map((h) => h.text),
           row.rowNumber,
         );
         continue;
       }
-      yield {
-        rowNumber: row.rowNumber,
-        values: Object.fromEntries(headers.map((h) => [h.text, cells[h.index] ?? ''])),
-      };
+      let values: Record<string, string> = {};
+      if (protoHeader) values = Object.fromEntries(headers.map((h) => [h.text, cells[h.index] ?? '']));
+      else for (const h of headers) values[h.text] = cells[h.index] ?? '';
+      yield { rowNumber: row.rowNumber, values };
     }
   } finally {
     await rows.return(undefined);

@@ -126,7 +126,8 @@ export function checkGraduateContent(
     gpaPercentile: input.gpaPercentile,
     preferences: input.preferences && normalisePreferences(input.preferences),
     phone: input.phone,
-    email: input.email?.toLowerCase(),
+    // null clears the address; undefined (left out) keeps it.
+    email: input.email === null ? null : input.email?.toLowerCase(),
   };
   return { graduate, problems };
 }
