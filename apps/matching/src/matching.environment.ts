@@ -64,7 +64,9 @@ export class MatchingEnvironment extends ServiceEnvironment {
     try {
       return { weights: JSON.parse(this.RANKING_WEIGHTS) as RankingConfigOverrides['weights'] };
     } catch (err) {
-      throw new Error(`RANKING_WEIGHTS must be a JSON object of factor weights: ${(err as Error).message}`);
+      throw new Error(`RANKING_WEIGHTS must be a JSON object of factor weights: ${(err as Error).message}`, {
+        cause: err,
+      });
     }
   }
 }
