@@ -1,7 +1,7 @@
 import { DEGREE_LEVELS, DEMAND_KINDS, majorLevelOf, normaliseSkillId, type DemandKind } from '#contracts';
 import { majorByCode } from '#reference';
-import { ALL_TERM, INDUSTRY_SECTIONS, postingKey, type GraduatePool } from './graduate-pool.js';
-import { PostingList } from './posting-list.js';
+import { ALL_TERM, INDUSTRY_SECTIONS, type GraduatePool } from './graduate-pool.js';
+import { PostingIndex, type PostingList } from './posting-list.js';
 import { RANKING_FACTORS, type RankingConfig, type RankingFactor } from './ranking.config.js';
 import type { RankableDemand } from './ranking.types.js';
 
@@ -25,12 +25,12 @@ export interface CompiledDemand {
   /** GB/T 4754 门类 index, -1 when unknown. */
   readonly section: number;
   readonly minDegree: number;
-  /** Accepted graduation years (as pool year indexes); empty = any year. */
+  /** Accepted graduation years (empty = any year), and the same as pool year indexes. */
   readonly years: readonly number[];
   readonly yearIdxs: readonly number[];
   /** False when the demand accepts any major. */
   readonly majorsNamed: boolean;
-  /** Terms under which an accepted major is posted (专业, 专业类 or 门类, as named). */
+  /** The 专业, 专业类 or 门类 terms the demand accepts, as named (graduates of every 专业 under them pass). */
   readonly majorTerms: Int32Array;
   /** Finest closeness each term gives, and the best any graduate can reach. */
   readonly closenessTerms: Int32Array;
@@ -47,9 +47,9 @@ export interface CompiledDemand {
   readonly partners: Int32Array;
   /** Points of each factor in centipoints (0 when it does not apply); they add up to 10000. */
   readonly points: Int32Array;
-  /** Points of every factor but skills. */
-  readonly otherPoints: number;
-  postingKeys: number[];
+  /** Where the demand is posted: (major term, year index) pairs and the position in each list. */
+  postingTerms: number[];
+  postingYears: number[];
   postingPos: Int32Array;
 }
 
@@ -59,7 +59,7 @@ export class DemandBook {
   readonly bySlot: (CompiledDemand | undefined)[] = [];
   private readonly byId = new Map<string, CompiledDemand>();
   private readonly freeSlots: number[] = [];
-  private readonly postings = new Map<number, PostingList>();
+  private readonly postings = new PostingIndex();
 
   constructor(
     private readonly pool: GraduatePool,
@@ -75,7 +75,7 @@ export class DemandBook {
   }
 
   postingsFor(term: number, yearIdx: number): PostingList | undefined {
-    return this.postings.get(postingKey(term, yearIdx));
+    return this.postings.get(term, yearIdx);
   }
 
   upsert(input: RankableDemand): CompiledDemand {
@@ -148,6 +148,21 @@ export class DemandBook {
       10000,
     );
 
+    // One buffer for all the demand's numbers: a reverse query touches thousands of demands, and
+    // separate small arrays would cost a cache miss each.
+    const cities = [...new Set(d.cities.map(Number))];
+    const carve = new Carver(
+      [closenessByTerm.size + skills.length],
+      [
+        majorTerms.size,
+        closenessByTerm.size,
+        skills.length,
+        certs.length,
+        cities.length,
+        partners.length,
+        points.length,
+      ],
+    );
     return {
       slot,
       id: d.demandId,
@@ -160,21 +175,21 @@ export class DemandBook {
       years,
       yearIdxs: years.map((y) => pool.internYear(y)),
       majorsNamed: d.majors.length > 0,
-      majorTerms: Int32Array.from(majorTerms),
-      closenessTerms: Int32Array.from(closenessByTerm.keys()),
-      closenessValues: Float64Array.from(closenessByTerm.values()),
+      majorTerms: carve.ints([...majorTerms]),
+      closenessTerms: carve.ints([...closenessByTerm.keys()]),
+      closenessValues: carve.floats([...closenessByTerm.values()]),
       bestCloseness,
       skills: skills.map((s) => ({ skillId: s.skillId, weight: s.weight, required: s.required })),
-      skillTerms: Int32Array.from(skills, (s) => pool.skillTerm(s.skillId)),
-      skillBase: Float64Array.from(skills, (s) => s.weight * (s.required ? this.config.requiredSkillBoost : 1)),
-      certTerms: Int32Array.from(certs, (c) => pool.certificates.intern(c)),
-      cities: Int32Array.from(new Set(d.cities.map(Number))),
+      skillTerms: carve.ints(skills.map((s) => pool.skillTerm(s.skillId))),
+      skillBase: carve.floats(skills.map((s) => s.weight * (s.required ? this.config.requiredSkillBoost : 1))),
+      certTerms: carve.ints(certs.map((c) => pool.certificates.intern(c))),
+      cities: carve.ints(cities),
       salaryMin: d.salaryMin,
       salaryMax: d.salaryMax,
-      partners: Int32Array.from(partners, (c) => pool.colleges.intern(c)),
-      points: Int32Array.from(points),
-      otherPoints: points.reduce((sum, p) => sum + p, 0) - points[F_SKILLS],
-      postingKeys: [],
+      partners: carve.ints(partners.map((c) => pool.colleges.intern(c))),
+      points: carve.ints(points),
+      postingTerms: [],
+      postingYears: [],
       postingPos: new Int32Array(0),
     };
   }
@@ -182,25 +197,58 @@ export class DemandBook {
   private post(demand: CompiledDemand): void {
     const terms = demand.majorsNamed ? [...demand.majorTerms] : [ALL_TERM];
     const years = demand.years.length > 0 ? demand.yearIdxs : [0];
-    const keys: number[] = [];
-    for (const term of terms) for (const y of years) keys.push(postingKey(term, y));
-    demand.postingKeys = keys;
-    demand.postingPos = new Int32Array(keys.length);
-    keys.forEach((key, i) => {
-      let list = this.postings.get(key);
-      if (!list) this.postings.set(key, (list = new PostingList()));
-      demand.postingPos[i] = list.push(demand.slot);
-    });
+    demand.postingTerms = [];
+    demand.postingYears = [];
+    for (const term of terms) {
+      for (const y of years) {
+        demand.postingTerms.push(term);
+        demand.postingYears.push(y);
+      }
+    }
+    demand.postingPos = Int32Array.from(demand.postingTerms, (term, i) =>
+      this.postings.getOrCreate(term, demand.postingYears[i]).push(demand.slot),
+    );
   }
 
   private unpost(demand: CompiledDemand): void {
-    demand.postingKeys.forEach((key, i) => {
+    demand.postingTerms.forEach((term, i) => {
+      const year = demand.postingYears[i];
       const position = demand.postingPos[i];
-      const moved = this.postings.get(key)!.removeAt(position);
+      const moved = this.postings.get(term, year)!.removeAt(position);
       if (moved < 0) return;
       const other = this.bySlot[moved]!;
-      other.postingPos[other.postingKeys.indexOf(key)] = position;
+      for (let j = 0; j < other.postingTerms.length; j++) {
+        if (other.postingTerms[j] === term && other.postingYears[j] === year) other.postingPos[j] = position;
+      }
     });
+  }
+}
+
+/** Hands out Float64Array and Int32Array views of one ArrayBuffer (floats first, for alignment). */
+class Carver {
+  private readonly buffer: ArrayBuffer;
+  private floatAt = 0;
+  private intAt: number;
+
+  constructor(floatCounts: number[], intCounts: number[]) {
+    const floats = floatCounts.reduce((a, b) => a + b, 0);
+    const ints = intCounts.reduce((a, b) => a + b, 0);
+    this.buffer = new ArrayBuffer(floats * 8 + ints * 4);
+    this.intAt = floats * 8;
+  }
+
+  floats(values: number[]): Float64Array {
+    const view = new Float64Array(this.buffer, this.floatAt, values.length);
+    view.set(values);
+    this.floatAt += values.length * 8;
+    return view;
+  }
+
+  ints(values: number[]): Int32Array {
+    const view = new Int32Array(this.buffer, this.intAt, values.length);
+    view.set(values);
+    this.intAt += values.length * 4;
+    return view;
   }
 }
 

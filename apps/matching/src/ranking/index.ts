@@ -1,4 +1,4 @@
-export { RankingIndex, type RankingIndexTuning } from './ranking-index.js';
+export { RankingIndex, type EvaluateOptions, type RankingIndexTuning } from './ranking-index.js';
 export {
   DEFAULT_RANKING_CONFIG,
   RANKING_FACTORS,

@@ -1,5 +1,5 @@
 import type { ConsentStatus } from '#contracts';
-import { DemandBook, type CompiledDemand } from './demand-book.js';
+import { DemandBook, F_MAJOR, type CompiledDemand } from './demand-book.js';
 import { ALL_TERM, FLAG_CONSENT, FLAG_PERSONALISED, FLAG_PLACED, GraduatePool } from './graduate-pool.js';
 import { PairScorer, SKILL_SCALE } from './pair-scorer.js';
 import {
@@ -20,11 +20,25 @@ import type {
   RankableDemand,
   RankableGraduate,
 } from './ranking.types.js';
+import type { PostingList } from './posting-list.js';
+import { BoundTables, CODE_RELOCATES } from './static-code.js';
 import { TopHeap } from './top-heap.js';
 
 /** Below this many candidates behind the hard-filter postings, scoring them all beats anything clever. */
 const SMALL_CANDIDATE_SET = 4096;
-const ALL_TERMS = Int32Array.of(ALL_TERM);
+
+export interface EvaluateOptions {
+  /** YYYY-MM-DD (China time): demands whose deadline is earlier are left out. */
+  today?: string;
+  /** Only demands where the graduate scores at least this much. */
+  minScore?: number;
+}
+
+/** A posting list of one accepted 专业, with the major points (centipoints) its graduates cannot reach. */
+interface MajorList {
+  list: PostingList;
+  penalty: number;
+}
 
 /** How forward queries find candidates; `auto` picks per query. Forcing a route is for tests. */
 export interface RankingIndexTuning {
@@ -35,27 +49,32 @@ export interface RankingIndexTuning {
  * The in-memory ranking engine: who an enterprise sees for a demand, and which open demands a
  * graduate sees. Pure and synchronous — the service feeds it from its read model and events.
  *
- * Forward queries (`topK`) never score the whole pool: candidates come from postings that already
- * apply the cheap hard filters (major term × graduation year, recommendable graduates only). When
- * those postings are large, candidates are discovered through the demand's skill postings instead,
- * most valuable skill first, and discovery stops as soon as no graduate not yet seen could beat the
- * current top k (the bound is exact because every factor's points are known per demand). A bounded
- * heap keeps the top k; ties go to the smaller graduate id, so the ranking is a total order and does
- * not depend on insertion order.
+ * Forward queries (`topK`) never score the whole pool. Postings hold recommendable graduates per
+ * term (each skill, and a catch-all term) × graduation year × 专业, so a demand reads only the years
+ * and majors it accepts, and every entry carries the graduate's static code (static-code.ts), which
+ * per-query tables turn into a bound of their non-skill points. When the accepted postings are large,
+ * candidates are first discovered through the demand's skill postings (MaxScore: a graduate first met
+ * in a list holds none of the skills read before), then the catch-all postings are scanned for the
+ * rest. Entries whose bound cannot reach the current top k are skipped while reading the list, before
+ * the graduate's record is touched; a bounded heap keeps the top k, ties going to the smaller graduate
+ * id, so the ranking is a total order that does not depend on insertion order. The bounds are exact
+ * upper bounds, so the result is always the same as scoring everyone (the specs check this).
  *
  * Every update is O(terms of the changed profile or demand): postings are unordered lists with
  * swap-removal, and skill document frequencies move with them.
  */
 export class RankingIndex {
-  private readonly pool = new GraduatePool();
+  private readonly pool: GraduatePool;
   private readonly book: DemandBook;
   private readonly scorer: PairScorer;
   private readonly heap = new TopHeap();
   /** Per-query scratch, reused so queries allocate next to nothing. */
-  private seen = new Uint32Array(1024);
+  private readonly bounds = new BoundTables();
   private demandSeen = new Uint32Array(1024);
   private epoch = 0;
   private termPoints = new Float64Array(1024);
+  /** Skill terms whose lists a forward query has read. */
+  private doneTerms = new Uint8Array(1024);
   private heldTerms = new Uint8Array(1024);
   private skillBuffer = new Float64Array(32);
 
@@ -63,6 +82,7 @@ export class RankingIndex {
     readonly config: RankingConfig = DEFAULT_RANKING_CONFIG,
     private readonly tuning: RankingIndexTuning = { route: 'auto' },
   ) {
+    this.pool = new GraduatePool(config);
     this.book = new DemandBook(this.pool, config);
     this.scorer = new PairScorer(this.pool, config);
   }
@@ -129,19 +149,36 @@ export class RankingIndex {
     if (!d) return undefined;
     const pool = this.pool;
     const points = this.skillPointsOf(d);
-    if (this.termPoints.length < pool.terms.size) this.termPoints = new Float64Array(pool.terms.size * 2);
+    if (this.termPoints.length < pool.terms.size) {
+      this.termPoints = new Float64Array(pool.terms.size * 2);
+      this.doneTerms = new Uint8Array(pool.terms.size * 2);
+    }
     const termPoints = this.termPoints;
-    for (let i = 0; i < d.skillTerms.length; i++) termPoints[d.skillTerms[i]] = points[i];
+    let skillTotal = 0;
+    for (let i = 0; i < d.skillTerms.length; i++) {
+      termPoints[d.skillTerms[i]] = points[i];
+      skillTotal += points[i];
+    }
+    this.scorer.fillBounds(d, this.bounds);
+    const maxBound = this.bounds.max;
 
     this.heap.reset(offset + k + 1, pool.ids);
-    const epoch = this.nextEpoch();
     const years = d.years.length > 0 ? d.yearIdxs : pool.allYearIdxs();
     try {
-      const done =
-        d.skillTerms.length > 0 && this.preferSkills(d, years, points) && this.bySkills(d, years, points, epoch);
-      if (!done) this.byFilters(d, years, epoch);
+      const plan = this.planMajors(d);
+      const everyone = this.listsOf(ALL_TERM, years, plan);
+      let filtered = 0;
+      for (const { list } of everyone) filtered += list.length;
+      const viaSkills =
+        skillTotal > 0 &&
+        (this.tuning.route === 'auto' ? filtered > SMALL_CANDIDATE_SET : this.tuning.route === 'skills');
+      const left = viaSkills ? this.bySkills(d, years, points, maxBound, filtered, plan) : skillTotal;
+      if (left >= 0) this.scan(d, everyone, this.scorer.skillCp(left));
     } finally {
-      for (let i = 0; i < d.skillTerms.length; i++) termPoints[d.skillTerms[i]] = 0;
+      for (let i = 0; i < d.skillTerms.length; i++) {
+        termPoints[d.skillTerms[i]] = 0;
+        this.doneTerms[d.skillTerms[i]] = 0;
+      }
     }
 
     const { slots } = this.heap.drain();
@@ -190,95 +227,136 @@ export class RankingIndex {
     };
   }
 
-  // Which route finds the top k with less work: the hard-filter postings, or the skill postings
-  // (which pay off only when the first, most valuable skill alone covers far fewer graduates).
-  private preferSkills(d: CompiledDemand, years: readonly number[], points: Float64Array): boolean {
-    if (this.tuning.route !== 'auto') return this.tuning.route === 'skills';
-    const filtered = this.postedCount(d.majorsNamed ? d.majorTerms : ALL_TERMS, years);
-    if (filtered <= SMALL_CANDIDATE_SET) return false;
-    let first = 0;
-    for (let i = 1; i < points.length; i++) if (points[i] > points[first]) first = i;
-    return 2 * this.postedCount(d.skillTerms.subarray(first, first + 1), years) < filtered;
-  }
-
-  private postedCount(terms: Int32Array, years: readonly number[]): number {
-    let count = 0;
-    for (const term of terms) for (const y of years) count += this.pool.postingsFor(term, y)?.length ?? 0;
-    return count;
-  }
-
-  /** Scores every graduate behind the demand's major × year postings that passes the other filters. */
-  private byFilters(d: CompiledDemand, years: readonly number[], epoch: number): void {
+  /**
+   * The 专业 (major indexes) the demand accepts, each with the major points (centipoints) its
+   * graduates cannot reach — exact, since closeness depends only on the major.
+   */
+  private planMajors(d: CompiledDemand): Map<number, number> {
     const pool = this.pool;
-    const seen = this.seen;
-    const terms = d.majorsNamed ? d.majorTerms : ALL_TERMS;
-    for (let t = 0; t < terms.length; t++) {
-      for (let y = 0; y < years.length; y++) {
-        const list = pool.postingsFor(terms[t], years[y]);
-        if (!list) continue;
-        const items = list.items;
-        for (let i = 0, n = list.length; i < n; i++) {
-          const slot = items[i];
-          if (seen[slot] === epoch) continue;
-          seen[slot] = epoch;
-          if (pool.degree[slot] < d.minDegree || !this.scorer.passesCity(d, slot)) continue;
-          this.consider(d, slot);
-        }
+    const plan = new Map<number, number>();
+    if (!d.majorsNamed) {
+      for (const m of pool.allMajorIdxs()) plan.set(m, 0);
+      return plan;
+    }
+    const majorPoints = d.points[F_MAJOR];
+    for (const term of d.majorTerms) {
+      for (const m of pool.majorsUnder(term)) {
+        if (plan.has(m)) continue;
+        const [m6, m4, m2] = pool.majorIdxTerms[m];
+        plan.set(m, majorPoints - this.scorer.majorCpOf(d, m6, m4, m2));
+      }
+    }
+    return plan;
+  }
+
+  /** Postings of `term` for the accepted majors and years, each with its major's penalty. */
+  private listsOf(term: number, years: readonly number[], plan: Map<number, number>): MajorList[] {
+    const lists: MajorList[] = [];
+    for (const y of years) {
+      for (const [m, penalty] of plan) {
+        const list = this.pool.postingsFor(term, y, m);
+        if (list && list.length > 0) lists.push({ list, penalty });
+      }
+    }
+    return lists;
+  }
+
+  /**
+   * Discovers candidates through the skill postings (MaxScore). A graduate first met in a skill's
+   * list holds none of the skills read before, so their skill points are at most what the skills
+   * not yet read are worth; with the static bound from the entry's code (less the major points
+   * their 专业 cannot reach) that prunes most entries before their slot is touched. Returns -1 when
+   * the top k is final (nobody unseen can reach it), else the skill points an unseen graduate may
+   * still hold, for the scan of the filter postings.
+   */
+  private bySkills(
+    d: CompiledDemand,
+    years: readonly number[],
+    points: Float64Array,
+    maxBound: number,
+    filtered: number,
+    plan: Map<number, number>,
+  ): number {
+    const heap = this.heap;
+    const n = d.skillTerms.length;
+    // Any order is exact (a graduate first met in a list holds none of the skills before it); the
+    // shortest lists first leaves the long, common-skill lists for when the skill bound is lowest.
+    const lists = Array.from({ length: n }, (_, i) => this.listsOf(d.skillTerms[i], years, plan));
+    const sizes = lists.map((ls) => ls.reduce((sum, { list }) => sum + list.length, 0));
+    const order = Array.from({ length: n }, (_, i) => i).sort(
+      (a, b) => sizes[a] - sizes[b] || points[b] - points[a] || a - b,
+    );
+    let remaining = 0;
+    for (let i = 0; i < n; i++) remaining += points[i];
+
+    for (const i of order) {
+      const skillBound = this.scorer.skillCp(remaining);
+      if (skillBound + maxBound < heap.threshold) return -1;
+      // A skill held by many times more graduates than pass the filters: scanning those is cheaper.
+      if (sizes[i] > 4 * filtered) return remaining;
+      remaining -= points[i];
+      this.scan(d, lists[i], skillBound);
+      this.doneTerms[d.skillTerms[i]] = 1;
+    }
+    // Everyone holding a demanded skill was seen or pruned; the others can earn only non-skill points.
+    return maxBound < heap.threshold ? -1 : 0;
+  }
+
+  /**
+   * Offers the entries of the lists (recommendable graduates of accepted majors and years) that pass
+   * the remaining filters. An entry is skipped while reading the list when its bound — static code,
+   * less the major penalty, plus `skillBound` — cannot reach the current top k; then when the
+   * graduate holds a skill whose lists were read already (they were handled there); then with their
+   * exact skill points; only then are the city filter and the other factors looked at.
+   */
+  private scan(d: CompiledDemand, lists: readonly MajorList[], skillBound: number): void {
+    const pool = this.pool;
+    const scorer = this.scorer;
+    const heap = this.heap;
+    const termPoints = this.termPoints;
+    const done = this.doneTerms;
+    const { academic, internship, preference, salary, certificatesDegree } = this.bounds;
+    const anyCity = d.cities.length === 0;
+    const majorPoints = d.points[F_MAJOR];
+    let theta = heap.threshold;
+    for (const { list, penalty } of lists) {
+      const floor = skillBound - penalty;
+      const items = list.items;
+      const codes = list.codes;
+      for (let i = 0, n = list.length; i < n; i++) {
+        const code = codes[i];
+        // BoundTables.bound, inlined: negative when the degree is too low.
+        const bound =
+          academic[code & 7] +
+          internship[(code >>> 3) & 127] +
+          preference[(code >>> 10) & 1023] +
+          salary[(code >>> 20) & 7] +
+          certificatesDegree[(code >>> 23) & 15];
+        if (bound < 0 || floor + bound < theta) continue;
+        const slot = items[i];
+        const held = pool.heldPoints(slot, termPoints, done);
+        if (held < 0) continue;
+        const skill = Math.round(held / SKILL_SCALE);
+        if (skill - penalty + bound < theta) continue;
+        // Relocating graduates pass the city filter; the city fit (preference) still counts.
+        const inCity = anyCity || scorer.inPreferredCity(d, slot);
+        if (!inCity && !(code & CODE_RELOCATES)) continue;
+        this.consider(d, slot, code, skill, majorPoints - penalty, inCity);
+        theta = heap.threshold;
       }
     }
   }
 
   /**
-   * Discovers candidates through the skill postings, most valuable skill first. Returns true when
-   * the top k is final: no graduate left unseen (holding only the remaining skills, or none) could
-   * reach the current threshold.
+   * Offers a graduate who passed the hard filters, with their exact skill and major points: the
+   * factors in the record first, the attribute arena (certificates, internship) only when the code's
+   * caps on those still leave the top k in reach.
    */
-  private bySkills(d: CompiledDemand, years: readonly number[], points: Float64Array, epoch: number): boolean {
-    const pool = this.pool;
-    const scorer = this.scorer;
+  private consider(d: CompiledDemand, slot: number, code: number, skill: number, major: number, inCity: boolean) {
     const heap = this.heap;
-    const seen = this.seen;
-    const n = d.skillTerms.length;
-    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => points[b] - points[a] || a - b);
-    let remaining = 0;
-    for (let i = 0; i < n; i++) remaining += points[i];
-
-    for (let r = 0; r < n; r++) {
-      if (heap.full && scorer.skillCp(remaining) + d.otherPoints < heap.threshold) return true;
-      const term = d.skillTerms[order[r]];
-      remaining -= points[order[r]];
-      for (let y = 0; y < years.length; y++) {
-        const list = pool.postingsFor(term, years[y]);
-        if (!list) continue;
-        const items = list.items;
-        for (let i = 0, len = list.length; i < len; i++) {
-          const slot = items[i];
-          if (seen[slot] === epoch) continue;
-          seen[slot] = epoch;
-          if (pool.degree[slot] < d.minDegree || !scorer.passesMajor(d, slot) || !scorer.passesCity(d, slot)) {
-            continue;
-          }
-          this.consider(d, slot);
-        }
-      }
-    }
-    // Everyone holding a demanded skill was seen; the others can earn only the non-skill points.
-    return heap.full && d.otherPoints < heap.threshold;
-  }
-
-  /** Offers a graduate who passed the hard filters; skips the other factors when even all of them would not do. */
-  private consider(d: CompiledDemand, slot: number): void {
-    const pool = this.pool;
-    const termPoints = this.termPoints;
-    const arena = pool.termArena;
-    const off = pool.termOff[slot];
-    const end = off + pool.termLen[slot];
-    let held = 0;
-    for (let j = off + pool.skillFrom[slot]; j < end; j++) held += termPoints[arena[j]];
-    const skill = Math.round(held / SKILL_SCALE);
-    const heap = this.heap;
-    if (heap.full && skill + d.otherPoints < heap.threshold) return;
-    heap.offer(slot, skill + this.scorer.otherCp(d, slot));
+    const partial = skill + major + this.scorer.recordCp(d, slot, inCity);
+    if (partial + this.bounds.arena(code) < heap.threshold) return;
+    heap.offer(slot, partial + this.scorer.arenaCp(d, slot, code));
   }
 
   // ---- reverse: open demands for a graduate --------------------------------------------------
@@ -294,7 +372,7 @@ export class RankingIndex {
     checkPage(limit, offset);
     const slot = this.pool.slotOf(graduateId);
     if (slot < 0) return undefined;
-    const neutral = options.neutral === true || !(this.pool.flags[slot] & FLAG_PERSONALISED);
+    const neutral = options.neutral === true || !(this.pool.flags(slot) & FLAG_PERSONALISED);
     const demands = this.qualifyingDemands(slot, options.today);
 
     if (neutral) {
@@ -323,17 +401,20 @@ export class RankingIndex {
    * for re-evaluating one changed profile before a push. Empty for a graduate without consent or
    * already placed; undefined for an unknown graduate.
    */
-  evaluateGraduate(graduateId: string, options: { today?: string } = {}): DemandScore[] | undefined {
+  evaluateGraduate(graduateId: string, options: EvaluateOptions = {}): DemandScore[] | undefined {
     const slot = this.pool.slotOf(graduateId);
     if (slot < 0) return undefined;
     if (!this.pool.isRecommendable(slot)) return [];
     const demands = this.qualifyingDemands(slot, options.today);
-    const scored: { demandId: string; cp: number }[] = [];
+    const minCp = options.minScore === undefined ? 0 : Math.ceil(options.minScore * 100 - 1e-9);
+    const cps = new Int32Array(demands.length);
     this.withHeldSkills(slot, (held) => {
-      for (const d of demands) scored.push({ demandId: d.id, cp: this.reverseScore(d, slot, held) });
+      for (let i = 0; i < demands.length; i++) cps[i] = this.reverseScore(demands[i], slot, held);
     });
-    scored.sort((a, b) => b.cp - a.cp || compareText(a.demandId, b.demandId));
-    return scored.map((s) => ({ demandId: s.demandId, score: s.cp / 100 }));
+    const order: number[] = [];
+    for (let i = 0; i < demands.length; i++) if (cps[i] >= minCp) order.push(i);
+    order.sort((a, b) => cps[b] - cps[a] || compareText(demands[a].id, demands[b].id));
+    return order.map((i) => ({ demandId: demands[i].id, score: cps[i] / 100 }));
   }
 
   private qualifyingDemands(slot: number, today: string | undefined): CompiledDemand[] {
@@ -342,8 +423,8 @@ export class RankingIndex {
     if (this.demandSeen.length < book.bySlot.length) this.demandSeen = new Uint32Array(book.bySlot.length * 2);
     const seen = this.demandSeen;
     const epoch = this.nextEpoch();
-    const terms = [ALL_TERM, pool.major6[slot], pool.major4[slot], pool.major2[slot]];
-    const years = [pool.yearOf[slot], 0];
+    const terms = [ALL_TERM, pool.major6(slot), pool.major4(slot), pool.major2(slot)];
+    const years = [pool.yearOf(slot), 0];
     const found: CompiledDemand[] = [];
     for (const term of terms) {
       if (term < 0) continue;
@@ -376,9 +457,9 @@ export class RankingIndex {
     const pool = this.pool;
     if (this.heldTerms.length < pool.terms.size) this.heldTerms = new Uint8Array(pool.terms.size * 2);
     const held = this.heldTerms;
-    const off = pool.termOff[slot];
-    const from = off + pool.skillFrom[slot];
-    const end = off + pool.termLen[slot];
+    const off = pool.termOff(slot);
+    const from = off + pool.skillFrom(slot);
+    const end = off + pool.termLen(slot);
     for (let j = from; j < end; j++) held[pool.termArena[j]] = 1;
     try {
       fn(held);
@@ -400,9 +481,7 @@ export class RankingIndex {
   }
 
   private nextEpoch(): number {
-    if (this.seen.length < this.pool.flags.length) this.seen = new Uint32Array(this.pool.flags.length);
     if (this.epoch === 0xffffffff) {
-      this.seen.fill(0);
       this.demandSeen.fill(0);
       this.epoch = 0;
     }

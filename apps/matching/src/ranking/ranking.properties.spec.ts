@@ -69,6 +69,41 @@ describe('ranking properties (seeded random worlds)', () => {
     },
   );
 
+  it('graduates with more skills and cities than their record keeps inline rank as by brute force', () => {
+    const mismatches: unknown[] = [];
+    const skills = Array.from({ length: 40 }, (_, i) => `skill-${i}`);
+    const cities = ['330100', '330106', '330000', '110000', '110105', '440300', '510100', '320100', '320500'];
+    for (const seed of SEEDS.slice(0, 20)) {
+      const random = seededRandom(seed);
+      const pick = <T>(items: readonly T[], n: number): T[] => [
+        ...new Set(Array.from({ length: n }, () => items[Math.floor(random() * items.length)])),
+      ];
+      const world = randomInstance(random, { graduates: 120, demands: 8 });
+      world.graduates = world.graduates.map((g) => ({
+        ...g,
+        skills: pick(skills, 10 + Math.floor(random() * 25)),
+        preferences: { ...g.preferences, cities: pick(cities, Math.floor(random() * 8)) },
+      }));
+      world.demands = world.demands.map((d) => ({
+        ...d,
+        skills: pick(skills, 1 + Math.floor(random() * 6)).map((skillId) => ({
+          skillId,
+          weight: 1 + Math.floor(random() * 5),
+          required: random() < 0.4,
+        })),
+      }));
+      for (const route of ['auto', 'filters', 'skills'] as const) {
+        const index = build(world, { route });
+        for (const d of world.demands) {
+          const expected = bruteForce(index, d.demandId, world.graduates).slice(0, 20);
+          const got = index.topK(d.demandId, 20)!.items.map((c) => ({ graduateId: c.graduateId, score: c.score }));
+          if (!isDeepStrictEqual(got, expected)) mismatches.push({ seed, route, demand: d.demandId, got, expected });
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
   it('explanations add up to the score and never exceed 100', () => {
     const wrong: unknown[] = [];
     let checked = 0;

@@ -4,11 +4,11 @@
  * graduate who wants Hangzhou (`330100`) accepts a demand in 西湖区 (`330106`) and the other way round.
  */
 export function regionsOverlap(a: number, b: number): boolean {
-  return a === b || contains(a, b) || contains(b, a);
-}
-
-function contains(outer: number, inner: number): boolean {
-  if (outer % 10000 === 0) return Math.floor(outer / 10000) === Math.floor(inner / 10000);
-  if (outer % 100 === 0) return Math.floor(outer / 100) === Math.floor(inner / 100);
-  return false;
+  if (a === b) return true;
+  const provinceA = a - (a % 10000);
+  // Different provinces never overlap: the common case, decided with two remainders.
+  if (provinceA !== b - (b % 10000)) return false;
+  if (a === provinceA || b === provinceA) return true;
+  const cityA = a - (a % 100);
+  return cityA === b - (b % 100) && (a === cityA || b === cityA);
 }
