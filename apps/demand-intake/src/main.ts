@@ -1,11 +1,11 @@
 import 'reflect-metadata';
-import { loadConfig } from '#config';
+import { loadServiceConfig } from '#config';
 import { bootstrapService, runMain } from '#runtime';
 import { AppModule } from './app.module.js';
 import { DemandIntakeEnvironment } from './demand-intake.environment.js';
 
 runMain(async () => {
-  const env = loadConfig(DemandIntakeEnvironment, process.env, 'demand-intake');
+  const env = loadServiceConfig(DemandIntakeEnvironment, 'demand-intake');
   await bootstrapService({
     service: 'demand-intake',
     env,

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
-import { loadConfig } from '#config';
+import { loadServiceConfig } from '#config';
 import { bootstrapService, runMain } from '#runtime';
 import { AppModule } from './app.module.js';
 import { GraduateProfilesEnvironment } from './graduate-profiles.environment.js';
 
 runMain(async () => {
-  const env = loadConfig(GraduateProfilesEnvironment, process.env, 'graduate-profiles');
+  const env = loadServiceConfig(GraduateProfilesEnvironment, 'graduate-profiles');
   await bootstrapService({
     service: 'graduate-profiles',
     env,

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
-import { loadConfig } from '#config';
+import { loadServiceConfig } from '#config';
 import { bootstrapService, runMain } from '#runtime';
 import { AppModule } from './app.module.js';
 import { MatchingEnvironment } from './matching.environment.js';
 
 runMain(async () => {
-  const env = loadConfig(MatchingEnvironment, process.env, 'matching');
+  const env = loadServiceConfig(MatchingEnvironment, 'matching');
   await bootstrapService({
     service: 'matching',
     env,

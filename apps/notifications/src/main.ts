@@ -1,11 +1,11 @@
 import 'reflect-metadata';
-import { loadConfig } from '#config';
+import { loadServiceConfig } from '#config';
 import { bootstrapService, runMain } from '#runtime';
 import { AppModule } from './app.module.js';
 import { NotificationsEnvironment } from './notifications.environment.js';
 
 runMain(async () => {
-  const env = loadConfig(NotificationsEnvironment, process.env, 'notifications');
+  const env = loadServiceConfig(NotificationsEnvironment, 'notifications');
   await bootstrapService({
     service: 'notifications',
     env,

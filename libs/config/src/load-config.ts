@@ -50,3 +50,8 @@ export function loadConfig<T extends object>(
   if (problems.length) throw new ConfigValidationError(scope, problems);
   return instance;
 }
+
+/** A service's configuration from this process's environment (the one place apps read it). */
+export function loadServiceConfig<T extends object>(cls: new () => T, scope: string): T {
+  return loadConfig(cls, process.env, scope);
+}

@@ -1,7 +1,8 @@
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
+import { testEnvironment } from './test-environment.js';
 
-export const TEST_PG_ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const TEST_PG_ADMIN_URL = testEnvironment.TEST_PG_ADMIN_URL;
 
 export interface TestDatabase {
   name: string;

@@ -8,3 +8,4 @@ export * from './platform.js';
 export * from './factories/demand.factory.js';
 export * from './factories/enterprise.factory.js';
 export * from './factories/college.factory.js';
+export * from './test-environment.js';

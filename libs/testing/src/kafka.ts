@@ -3,8 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { Kafka, logLevel, type IHeaders } from 'kafkajs';
 import { repoRoot } from './paths.js';
+import { testEnvironment } from './test-environment.js';
 
-export const TEST_KAFKA_BROKERS = (process.env.TEST_KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+export const TEST_KAFKA_BROKERS = testEnvironment.TEST_KAFKA_BROKERS;
 
 /** A topic prefix of its own per test file: suites share one broker without crossing. */
 export function uniqueTopicPrefix(label: string): string {

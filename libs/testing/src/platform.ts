@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase } from './database.js';
 import { uniqueTopicPrefix } from './kafka.js';
 import { bearer } from './keys.js';
 import { ServiceProcess } from './service-process.js';
+import { testEnvironment } from './test-environment.js';
 
 export interface TestPlatform {
   db: TestDatabase;
@@ -47,7 +48,7 @@ export async function startPlatform(
     async stop() {
       await Promise.all(Object.values(services).map((s) => s.stop()));
       // TEST_KEEP_DB=1 keeps the database for a look after a failure.
-      if (process.env.TEST_KEEP_DB) process.stderr.write(`kept test database ${db.name}\n`);
+      if (testEnvironment.TEST_KEEP_DB) process.stderr.write(`kept test database ${db.name}\n`);
       else await db.drop();
     },
   };
